@@ -1,0 +1,39 @@
+package org.surveillanceoversight.source;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+import org.surveillanceoversight.common.DatePrecision;
+import org.surveillanceoversight.common.PublishableRecord;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A citable document. */
+@Entity
+public class Source extends PublishableRecord {
+
+    public enum Kind {
+        report, news, government_record, procurement_record, loan_record, company_statement, court_record, dataset
+    }
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    public String title;
+    public String publisher;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> authors = new ArrayList<>();
+
+    public LocalDate publishedOn;
+    @Enumerated(EnumType.STRING)
+    public DatePrecision publishedPrecision;
+    public String url;
+    public String archivedUrl;
+    public String language;
+    public String license;
+    public String notes;
+}
