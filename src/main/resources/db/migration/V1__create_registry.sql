@@ -65,7 +65,7 @@ create table source (
     created_at          timestamptz not null default now(),
     updated_at          timestamptz not null default now(),
     check ((published_on is null) = (published_precision is null)),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 
 create table vendor (
@@ -82,7 +82,7 @@ create table vendor (
     version             integer not null default 0,
     created_at          timestamptz not null default now(),
     updated_at          timestamptz not null default now(),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 
 create table vendor_alias (
@@ -114,7 +114,7 @@ create table vendor_restriction (
     check ((effective_on is null) = (effective_precision is null)),
     check ((ended_on is null) = (ended_precision is null)),
     check (ended_on >= effective_on),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 create index vendor_restriction_vendor_idx on vendor_restriction (vendor_id);
 
@@ -160,7 +160,7 @@ create table deployment (
     created_at          timestamptz not null default now(),
     updated_at          timestamptz not null default now(),
     check (parent_id <> id),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 create index deployment_country_idx on deployment (country_code);
 create index deployment_parent_idx on deployment (parent_id);
@@ -186,7 +186,7 @@ create table deployment_vendor (
     created_at          timestamptz not null default now(),
     updated_at          timestamptz not null default now(),
     unique (deployment_id, vendor_id, role),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 create index deployment_vendor_vendor_idx on deployment_vendor (vendor_id);
 
@@ -210,7 +210,7 @@ create table status_event (
     updated_at          timestamptz not null default now(),
     unique (deployment_id, sequence),
     check ((occurred_on is null) = (occurred_precision is null)),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 
 -- Dates in order along a deployment's lifecycle: a later event never has an earlier date.
@@ -264,7 +264,7 @@ create table camera_count (
     constraint camera_count_plate_within_total check (not (total_qualifier = 'exact'
         and ((plate_reading_qualifier in ('exact', 'at_least') and plate_reading > total)
           or (plate_reading_qualifier = 'over' and plate_reading >= total)))),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 create index camera_count_deployment_idx on camera_count (deployment_id, observed_on desc nulls last);
 
@@ -290,7 +290,7 @@ create table deployment_capability (
     check ((since_on is null) = (since_precision is null)),
     check ((until_on is null) = (until_precision is null)),
     check (until_on >= since_on),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 create index deployment_capability_code_idx on deployment_capability (capability_code);
 
@@ -331,7 +331,7 @@ create table financing (
     check (ratified_on >= signed_on),
     check ((signed_on is null) = (signed_precision is null)),
     check ((ratified_on is null) = (ratified_precision is null)),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 create index financing_deployment_idx on financing (deployment_id);
 
@@ -358,7 +358,7 @@ create table oversight_assessment (
     created_at          timestamptz not null default now(),
     updated_at          timestamptz not null default now(),
     unique (deployment_id, as_of),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 
 create table oversight_criterion (
@@ -380,7 +380,7 @@ create table oversight_criterion (
     created_at          timestamptz not null default now(),
     updated_at          timestamptz not null default now(),
     unique (assessment_id, criterion),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 
 -- The overall label is derived, never typed in. The rule (docs/OVERSIGHT.md) is a ladder;
@@ -444,7 +444,7 @@ create table finding (
     check ((observed_on is null) = (observed_precision is null)),
     check (amount is null or currency is not null),
     check ((programs is null and countries is null and amount is null) = (figure_qualifier is null)),
-    check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
+    constraint retraction_recorded check ((publication = 'retracted') = (retracted_at is not null and retraction_reason is not null))
 );
 create index finding_vendor_idx on finding (vendor_id);
 create index finding_country_idx on finding (country_code);
@@ -553,6 +553,27 @@ create trigger revision_no_update before update or delete on revision
     for each row execute function revision_is_append_only();
 create trigger revision_no_truncate before truncate on revision
     for each statement execute function revision_is_append_only();
+
+-- Records are retracted (a recorded state with a reason), never deleted: no code path and
+-- no role can remove one.
+create function record_is_never_deleted() returns trigger language plpgsql as $$
+begin
+    raise exception using errcode = '42501',
+        message = format('%s records are retracted, never deleted', TG_TABLE_NAME);
+end $$;
+do $$
+declare
+    t text;
+begin
+    foreach t in array array['source', 'vendor', 'vendor_restriction', 'deployment', 'deployment_vendor',
+                             'status_event', 'camera_count', 'deployment_capability', 'financing',
+                             'oversight_assessment', 'oversight_criterion', 'finding'] loop
+        execute format('create trigger %I before delete on %I for each row execute function record_is_never_deleted()',
+                       t || '_never_deleted', t);
+        execute format('create trigger %I before truncate on %I for each statement execute function record_is_never_deleted()',
+                       t || '_never_truncated', t);
+    end loop;
+end $$;
 
 -- Which version of each seed file has been applied, so a start applies a file only
 -- when it changed.

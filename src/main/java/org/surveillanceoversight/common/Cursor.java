@@ -35,9 +35,16 @@ public final class Cursor {
         }
     }
 
-    public static int limit(Integer requested) {
-        if (requested == null) {
+    /** The page size asked for as text (so "ten" is a 400 naming the parameter, not a 404). */
+    public static int limit(String text) {
+        if (text == null || text.isEmpty()) {
             return DEFAULT_LIMIT;
+        }
+        int requested;
+        try {
+            requested = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            requested = -1;
         }
         if (requested < 1 || requested > MAX_LIMIT) {
             throw ApiProblem.badRequest("invalid-parameter", "Invalid parameter",

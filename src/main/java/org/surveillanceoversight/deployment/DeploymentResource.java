@@ -38,7 +38,7 @@ public class DeploymentResource {
     @APIResponse(responseCode = "400", description = "A bad limit or cursor",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
-            @Parameter(description = "Page size, 1 to 500 (default 50)") @QueryParam("limit") Integer limit,
+            @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from the previous page's `next_cursor`") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         Page<DeploymentView> page = deployments.list(cursor, limit);

@@ -33,7 +33,7 @@ public class DeploymentService {
     }
 
     /** Published deployments in ID order, one keyset page at a time. */
-    public Page<DeploymentView> list(String cursor, Integer requestedLimit) {
+    public Page<DeploymentView> list(String cursor, String requestedLimit) {
         int limit = Cursor.limit(requestedLimit);
         UUID after = Cursor.decode(cursor);
         List<Deployment> page = (after == null

@@ -59,6 +59,11 @@ public final class EmbeddedDatabase {
                     // zonky's own hook races Quarkus's and cuts connections early; ours waits.
                     .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
+                    // zonky tunes for throwaway test databases (fsync and synchronous commit off);
+                    // this one keeps the registry, so a committed write must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException(describeStartFailure(dataDir, e), e);

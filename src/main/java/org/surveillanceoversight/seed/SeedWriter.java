@@ -32,8 +32,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Writes seed records into the registry: finds each record by its seed ID or creates it, then
- * sets every field, so loading twice changes nothing and a corrected file updates in place.
+ * Writes seed records into the registry: finds each record by its seed ID or creates it, sets
+ * every field, then saves it, so loading twice changes nothing and a corrected file updates in place.
  * Problems (a claim without a citation, a key that names nothing) are collected with their
  * place in the file; the loader refuses the whole seed if there are any.
  */
@@ -57,6 +57,7 @@ final class SeedWriter {
             c.alpha3 = s.alpha3();
             c.name = s.name();
             c.region = s.region();
+            save(c);
         }
     }
 
@@ -75,6 +76,7 @@ final class SeedWriter {
             source.language = s.language();
             source.license = s.license();
             source.notes = s.notes();
+            save(source);
         }
     }
 
@@ -89,6 +91,7 @@ final class SeedWriter {
             l.latitude = s.latitude();
             l.longitude = s.longitude();
             l.aliases = new ArrayList<>(orEmpty(s.aliases()));
+            save(l);
         }
     }
 
@@ -108,6 +111,7 @@ final class SeedWriter {
                 alias.language = a.language();
                 v.aliases.add(alias);
             }
+            save(v);
             for (RestrictionSeed r : orEmpty(s.restrictions())) {
                 String rat = at + ".restrictions " + r.key();
                 VendorRestriction restriction = claim(VendorRestriction.class, ClaimType.vendor_restriction,
@@ -124,6 +128,7 @@ final class SeedWriter {
                 PartialDate ended = date(r.endedOn(), rat + ".ended_on");
                 restriction.endedOn = PartialDate.dateOf(ended);
                 restriction.endedPrecision = PartialDate.precisionOf(ended);
+                save(restriction);
             }
         }
     }
@@ -145,6 +150,7 @@ final class SeedWriter {
             f.amount = s.amount();
             f.currency = s.currency();
             f.figureQualifier = s.figureQualifier();
+            save(f);
         }
     }
 
@@ -174,6 +180,7 @@ final class SeedWriter {
         for (String locality : orEmpty(s.localities())) {
             d.localities.add(reference(Locality.class, "locality", locality, at + ".localities"));
         }
+        save(d);
         for (VendorRoleSeed r : orEmpty(s.vendors())) {
             DeploymentVendor role = claim(DeploymentVendor.class, ClaimType.deployment_vendor,
                     SeedIds.of("deployment_vendor", s.key() + "/" + r.vendor() + "/" + r.role()),
@@ -182,6 +189,7 @@ final class SeedWriter {
             role.vendor = reference(Vendor.class, "vendor", r.vendor(), at + ".vendors");
             role.role = r.role();
             role.note = r.note();
+            save(role);
         }
         List<StatusSeed> events = orEmpty(s.statusEvents());
         for (int i = 0; i < events.size(); i++) {
@@ -196,6 +204,7 @@ final class SeedWriter {
             event.occurredOn = PartialDate.dateOf(occurred);
             event.occurredPrecision = PartialDate.precisionOf(occurred);
             event.note = e.note();
+            save(event);
         }
         List<CameraCountSeed> counts = orEmpty(s.cameraCounts());
         for (int i = 0; i < counts.size(); i++) {
@@ -219,6 +228,7 @@ final class SeedWriter {
             k.untilOn = PartialDate.dateOf(until);
             k.untilPrecision = PartialDate.precisionOf(until);
             k.note = c.note();
+            save(k);
         }
         List<FinancingSeed> financing = orEmpty(s.financing()).stream()
                 .sorted(Comparator.comparing((FinancingSeed f) -> f.trancheOf() != null)).toList();
@@ -247,6 +257,7 @@ final class SeedWriter {
         n.basis = c.basis();
         n.scope = c.scope();
         n.note = c.note();
+        save(n);
     }
 
     private void financing(Deployment d, String deploymentKey, FinancingSeed f, String at) {
@@ -282,6 +293,7 @@ final class SeedWriter {
             id.url = x.url();
             fin.externalIds.add(id);
         }
+        save(fin);
     }
 
     private void oversight(Deployment d, String deploymentKey, OversightSeed o, String at) {
@@ -291,6 +303,7 @@ final class SeedWriter {
         a.asOf = LocalDate.parse(o.asOf());
         a.assessedBy = o.assessedBy();
         a.note = o.note();
+        save(a);
         for (CriterionSeed c : orEmpty(o.criteria())) {
             String cat = at + ".criteria " + c.criterion();
             UUID id = SeedIds.of("oversight_criterion", deploymentKey + "/" + o.asOf() + "/" + c.criterion());
@@ -304,6 +317,7 @@ final class SeedWriter {
             criterion.score = c.score();
             criterion.evidence = c.evidence();
             criterion.asOf = c.asOf() == null ? null : LocalDate.parse(c.asOf());
+            save(criterion);
         }
     }
 
@@ -325,8 +339,15 @@ final class SeedWriter {
             citation.quote = c.quote();
             citation.locator = c.locator();
             citation.note = c.note();
+            save(citation);
         }
         return record;
+    }
+
+    /** Inserts a new record once all its fields are set (Hibernate inserts the state it had at persist). */
+    private <T> T save(T entity) {
+        em.persist(entity);
+        return entity;
     }
 
     private <T extends PanacheEntityBase> T findOrCreate(Class<T> type, Object id, Supplier<T> create) {
@@ -336,7 +357,6 @@ final class SeedWriter {
         }
         T created = create.get();
         setId(created, id);
-        em.persist(created);
         return created;
     }
 
