@@ -26,7 +26,10 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         }
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                postgres = EmbeddedPostgres.builder()
+                        .setLocaleConfig("locale", "C.UTF-8")
+                        .setLocaleConfig("encoding", "UTF8")
+                        .start();
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the embedded PostgreSQL for the tests", e);
             }

@@ -2,37 +2,45 @@ package org.surveillanceoversight.common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.UUID;
 
-/** An opaque keyset cursor: the ID of the last item served, so inserts while paging neither repeat nor skip. */
-public final class Cursor {
+/**
+ * An opaque keyset cursor: the sort it belongs to and the sort key and ID of the last item
+ * served. The next page starts strictly after that item, so records inserted while a client
+ * pages are never served twice and existing ones are never skipped.
+ */
+public record Cursor(String sort, String lastId, String lastKey) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
+    private static final String VERSION = "c1";
 
-    private Cursor() {
+    public String encode() {
+        String text = VERSION + "|" + sort + "|" + lastId + "|" + (lastKey == null ? "" : lastKey);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    public static String after(UUID lastId) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("v1:" + lastId).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The ID after which the page starts; null for the first page. */
-    public static UUID decode(String cursor) {
+    /** The position after which the page starts; null for the first page. */
+    public static Cursor decode(String cursor, String expectedSort) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
         try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith("v1:")) {
-                throw new IllegalArgumentException();
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 4);
+            if (parts.length == 4 && parts[0].equals(VERSION)) {
+                if (!parts[1].equals(expectedSort)) {
+                    throw invalid("The cursor belongs to sort=" + parts[1] + "; keep the sort while paging.");
+                }
+                return new Cursor(parts[1], parts[2], parts[3]);
             }
-            return UUID.fromString(text.substring(3));
         } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("invalid-parameter", "Invalid parameter",
-                    "The cursor is not one this API issued; take it from next_cursor or the Link header.",
-                    new FieldError("cursor", "is not a valid cursor"));
+            // reported below
         }
+        throw invalid("The cursor is not one this API issued; take it from next_cursor or the Link header.");
+    }
+
+    private static ApiProblem invalid(String detail) {
+        return ApiProblem.badRequest("invalid-parameter", "Invalid parameter", detail,
+                new FieldError("cursor", "is not a valid cursor for this request"));
     }
 
     /** The page size asked for as text (so "ten" is a 400 naming the parameter, not a 404). */

@@ -1,6 +1,7 @@
 package org.surveillanceoversight.deployment;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,38 +17,61 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.surveillanceoversight.common.ApiProblem;
-import org.surveillanceoversight.common.Page;
+import org.surveillanceoversight.common.PageResponse;
+import org.surveillanceoversight.common.QueryParams;
+import org.surveillanceoversight.common.ReferenceData;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.PublicId;
+
+import java.util.List;
+import java.util.stream.Stream;
 
 @Path("/api/v1/deployments")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Deployments", description = "Surveillance programs, one program in one place")
 public class DeploymentResource {
 
+    static final List<String> LIST_PARAMETERS = Stream.concat(DeploymentFilter.PARAMETERS.stream(),
+            Stream.of("limit", "cursor", "sort")).toList();
+
     @Inject
     DeploymentService deployments;
 
+    @Inject
+    ReferenceData reference;
+
     @GET
-    @Operation(summary = "List published deployments",
-            description = "Keyset pages in a stable order. Follow `next_cursor` (or the `Link: rel=\"next\"` header) "
-                    + "until it is null.")
+    @Operation(summary = "List published deployments, filtered and sorted",
+            description = "Keyset pages: follow `next_cursor` (or the `Link: rel=\"next\"` header) until it is null. "
+                    + "Values of one parameter are alternatives (repeat it or separate with commas); different "
+                    + "parameters must all hold. Camera filters use each deployment's latest observation.")
     @APIResponse(responseCode = "200", description = "A page of deployments",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentPage.class)))
-    @APIResponse(responseCode = "400", description = "A bad limit or cursor",
+    @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value, named in `errors`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
-            @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
+            @BeanParam DeploymentFilterParams filters,
+            @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
+                    minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
             @Parameter(description = "Opaque cursor from the previous page's `next_cursor`") @QueryParam("cursor") String cursor,
+            @Parameter(description = "Order: title (default), id, country, cameras or updated_at; a leading `-` reverses it",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "title")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
-        Page<DeploymentView> page = deployments.list(cursor, limit);
-        Response.ResponseBuilder response = Response.ok(page);
-        if (page.nextCursor() != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor())
-                    .replaceQueryParam("limit", page.limit()).build(), "next");
+        QueryParams params = new QueryParams(uri.getQueryParameters(), LIST_PARAMETERS);
+        DeploymentFilter filter = DeploymentFilter.from(params, reference.countryCodes(), reference.capabilityCodes());
+        String sortText = sort == null ? DeploymentSort.title.name() : sort;
+        boolean descending = sortText.startsWith("-");
+        DeploymentSort order = null;
+        try {
+            order = DeploymentSort.valueOf(descending ? sortText.substring(1) : sortText);
+        } catch (IllegalArgumentException e) {
+            params.error("sort", "must be one of " + DeploymentSort.allowed());
         }
-        return response.build();
+        int pageSize = PageResponse.limit(params, limit);
+        params.check();
+        return PageResponse.of(deployments.list(filter, order, descending, cursor, pageSize), uri);
     }
 
     @GET

@@ -2,15 +2,17 @@ package org.surveillanceoversight.deployment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.capability.Capability;
-import org.surveillanceoversight.common.Cursor;
+import org.surveillanceoversight.common.Keyset;
 import org.surveillanceoversight.common.Page;
 import org.surveillanceoversight.common.Publication;
 import org.surveillanceoversight.oversight.OversightLabel;
 import org.surveillanceoversight.source.CitationService;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +27,9 @@ public class DeploymentService {
     @Inject
     CitationService citations;
 
+    @Inject
+    EntityManager em;
+
     /** A deployment in any publication state except draft; a retracted one says so and why. */
     public Optional<DeploymentView> find(UUID id) {
         return Deployment.<Deployment>findByIdOptional(id)
@@ -32,18 +37,25 @@ public class DeploymentService {
                 .map(d -> views(List.of(d)).get(0));
     }
 
-    /** Published deployments in ID order, one keyset page at a time. */
-    public Page<DeploymentView> list(String cursor, String requestedLimit) {
-        int limit = Cursor.limit(requestedLimit);
-        UUID after = Cursor.decode(cursor);
-        List<Deployment> page = (after == null
-                ? Deployment.<Deployment>find("publication = ?1 order by id", Publication.published)
-                : Deployment.<Deployment>find("publication = ?1 and id > ?2 order by id", Publication.published, after))
-                .page(0, limit + 1).list();
-        boolean more = page.size() > limit;
-        List<Deployment> shown = more ? page.subList(0, limit) : page;
-        String next = more ? Cursor.after(shown.get(shown.size() - 1).id) : null;
-        return new Page<>(views(shown), limit, next);
+    /** Published deployments matching the filter, one keyset page in the given order. */
+    public Page<DeploymentView> list(DeploymentFilter filter, DeploymentSort sort, boolean descending,
+                                     String cursor, int limit) {
+        Keyset.Slice<UUID> slice = Keyset.page(em, "deployment_summary s", "s.deployment_id", "uuid", sort.key,
+                sort.type, (descending ? "-" : "") + sort.name(), descending, DeploymentQuery.where(filter), cursor, limit);
+        return new Page<>(viewsInOrder(slice.ids()), limit, slice.nextCursor());
+    }
+
+    private List<DeploymentView> viewsInOrder(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            position.put(ids.get(i), i);
+        }
+        List<Deployment> loaded = Deployment.<Deployment>list("id in ?1", ids).stream()
+                .sorted(Comparator.comparing(d -> position.get(d.id))).toList();
+        return views(loaded);
     }
 
     private List<DeploymentView> views(List<Deployment> deployments) {

@@ -64,6 +64,9 @@ public final class EmbeddedDatabase {
                     .setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on")
+                    // search folds case and splits words by the cluster's locale; C would miss Cyrillic
+                    .setLocaleConfig("locale", "C.UTF-8")
+                    .setLocaleConfig("encoding", "UTF8")
                     .start();
         } catch (IOException e) {
             throw new IllegalStateException(describeStartFailure(dataDir, e), e);

@@ -1,0 +1,83 @@
+package org.surveillanceoversight.capability;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.surveillanceoversight.common.ApiProblem;
+import org.surveillanceoversight.common.Page;
+import org.surveillanceoversight.common.Problem;
+import org.surveillanceoversight.common.QueryParams;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+@Path("/api/v1/capabilities")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Capabilities", description = "The fixed taxonomy of what a deployment can do")
+@Transactional(Transactional.TxType.SUPPORTS)
+public class CapabilityResource {
+
+    @Inject
+    EntityManager em;
+
+    @Schema(name = "Capability")
+    public record CapabilityView(String code, String name, String description, DeploymentsLink deployments) {
+    }
+
+    @Schema(description = "How many published deployments have this capability, and where to list them")
+    public record DeploymentsLink(long count, String href) {
+    }
+
+    @Schema(name = "CapabilityPage")
+    public record CapabilityPage(List<CapabilityView> data, int limit, String nextCursor) {
+    }
+
+    @GET
+    @Operation(summary = "The whole capability taxonomy, in code order (one page)")
+    @APIResponse(responseCode = "200", description = "Every capability",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapabilityPage.class)))
+    @APIResponse(responseCode = "400", description = "An unknown parameter",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Page<CapabilityView> list(@Context UriInfo uri) {
+        new QueryParams(uri.getQueryParameters(), List.of()).check();
+        List<CapabilityView> all = views(Capability.list("order by code"));
+        return new Page<>(all, all.size(), null);
+    }
+
+    @GET
+    @Path("{code}")
+    @Operation(summary = "Get one capability by its code")
+    @APIResponse(responseCode = "200", description = "The capability",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapabilityView.class)))
+    @APIResponse(responseCode = "404", description = "No such capability",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public CapabilityView get(@PathParam("code") String code) {
+        Capability found = Capability.findById(code);
+        if (found == null) {
+            throw ApiProblem.notFound("capability", code);
+        }
+        return views(List.of(found)).get(0);
+    }
+
+    private List<CapabilityView> views(List<Capability> capabilities) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select c, count(*) from deployment_summary s, unnest(s.capability_codes) c "
+                + "where s.publication = 'published' group by c").getResultList();
+        Map<String, Long> counts = rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> ((Number) r[1]).longValue()));
+        return capabilities.stream().map(c -> new CapabilityView(c.code, c.name, c.description,
+                new DeploymentsLink(counts.getOrDefault(c.code, 0L), "/api/v1/deployments?capability=" + c.code))).toList();
+    }
+}

@@ -1,0 +1,58 @@
+package org.surveillanceoversight.common;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+import java.util.List;
+
+/**
+ * One keyset page over a table: rows strictly after the cursor's (sort key, id) in the given
+ * order, one extra row fetched to know whether another page follows. The caller's SqlWhere
+ * holds the filters; this adds the cursor condition and the order.
+ */
+public final class Keyset {
+
+    /** The IDs of the page in order, and the cursor of the next page (null on the last). */
+    public record Slice<T>(List<T> ids, String nextCursor) {
+    }
+
+    /**
+     * @param from     the table and its alias, e.g. "vendor v"
+     * @param id       the ID column, e.g. "v.id"
+     * @param idType   its SQL type, e.g. "uuid" or "text"
+     * @param key      the sort key expression, or null to sort by the ID alone
+     * @param keyType  the key's SQL type, e.g. "text"
+     * @param sortName the sort as the client named it, recorded in the cursor
+     */
+    public static <T> Slice<T> page(EntityManager em, String from, String id, String idType, String key, String keyType,
+                                    String sortName, boolean descending, SqlWhere where, String cursorText, int limit) {
+        Cursor after = Cursor.decode(cursorText, sortName);
+        String order = descending ? "desc" : "asc";
+        String comparison = descending ? "<" : ">";
+        if (after != null && key == null) {
+            where.and(id + " " + comparison + " cast(:after_id as " + idType + ")", "after_id", after.lastId());
+        } else if (after != null) {
+            where.and("(" + key + ", " + id + ") " + comparison + " (cast(:after_key as " + keyType + "), cast(:after_id as "
+                    + idType + "))", "after_key", after.lastKey()).param("after_id", after.lastId());
+        }
+        String orderBy = (key == null ? "" : key + " " + order + ", ") + id + " " + order;
+        Query query = em.createNativeQuery("select " + id + ", " + (key == null ? "null" : key + "::text")
+                + " from " + from + " where " + where.sql() + " order by " + orderBy + " limit " + (limit + 1));
+        where.bind(query);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        boolean more = rows.size() > limit;
+        List<Object[]> shown = more ? rows.subList(0, limit) : rows;
+        String next = null;
+        if (more) {
+            Object[] last = shown.get(shown.size() - 1);
+            next = new Cursor(sortName, last[0].toString(), (String) last[1]).encode();
+        }
+        @SuppressWarnings("unchecked")
+        List<T> ids = shown.stream().map(r -> (T) r[0]).toList();
+        return new Slice<>(ids, next);
+    }
+
+    private Keyset() {
+    }
+}

@@ -1,0 +1,30 @@
+package org.surveillanceoversight.common;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** A page as a response, with the RFC 8288 `Link: <...>; rel="next"` header when another page follows. */
+public final class PageResponse {
+
+    private PageResponse() {
+    }
+
+    public static Response of(Page<?> page, UriInfo uri) {
+        Response.ResponseBuilder response = Response.ok(page);
+        if (page.nextCursor() != null) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor())
+                    .replaceQueryParam("limit", page.limit()).build(), "next");
+        }
+        return response.build();
+    }
+
+    /** The page size from the query, or a field error recorded on params. */
+    public static int limit(QueryParams params, String text) {
+        try {
+            return Cursor.limit(text);
+        } catch (ApiProblem e) {
+            params.error("limit", "must be between 1 and " + Cursor.MAX_LIMIT);
+            return Cursor.DEFAULT_LIMIT;
+        }
+    }
+}

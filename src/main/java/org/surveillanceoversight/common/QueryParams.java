@@ -1,0 +1,132 @@
+package org.surveillanceoversight.common;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Reads query parameters strictly: repeated or comma-separated values, typed parsing, and
+ * every mistake (unknown parameter, bad value) collected as a field error, so one 400 names
+ * them all.
+ */
+public final class QueryParams {
+
+    private final MultivaluedMap<String, String> raw;
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public QueryParams(MultivaluedMap<String, String> raw, Collection<String> allowed) {
+        this.raw = raw;
+        Set<String> unknown = new TreeSet<>(raw.keySet());
+        unknown.removeAll(allowed);
+        for (String name : unknown) {
+            errors.add(new FieldError(name, "is not a parameter here; allowed: " + String.join(", ", new TreeSet<>(allowed))));
+        }
+    }
+
+    public List<String> strings(String name) {
+        List<String> values = new ArrayList<>();
+        for (String value : raw.getOrDefault(name, List.of())) {
+            Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).forEach(values::add);
+        }
+        return values;
+    }
+
+    public String string(String name) {
+        List<String> values = raw.getOrDefault(name, List.of());
+        if (values.size() > 1) {
+            errors.add(new FieldError(name, "may be given once"));
+        }
+        return values.isEmpty() || values.get(0).isBlank() ? null : values.get(0);
+    }
+
+    public <T> List<T> values(String name, Function<String, T> parse, String expected) {
+        List<T> parsed = new ArrayList<>();
+        for (String value : strings(name)) {
+            try {
+                parsed.add(parse.apply(value));
+            } catch (RuntimeException e) {
+                errors.add(new FieldError(name, "'" + value + "' is not " + expected));
+            }
+        }
+        return parsed;
+    }
+
+    public <E extends Enum<E>> List<E> enums(String name, Class<E> type) {
+        List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
+        return values(name, v -> Enum.valueOf(type, v), "one of " + String.join(", ", allowed));
+    }
+
+    public List<String> oneOf(String name, Collection<String> allowed) {
+        return values(name, v -> {
+            if (!allowed.contains(v)) {
+                throw new IllegalArgumentException();
+            }
+            return v;
+        }, "one of " + String.join(", ", new TreeSet<>(allowed)));
+    }
+
+    public List<UUID> ids(String name) {
+        return values(name, v -> PublicIdText.parse(v), "a UUID");
+    }
+
+    public Integer integer(String name, int min, int max) {
+        String value = string(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be a whole number from " + min + " to " + max));
+        return null;
+    }
+
+    public Boolean bool(String name) {
+        String value = string(name);
+        if (value == null) {
+            return null;
+        }
+        return switch (value.toLowerCase()) {
+            case "true", "yes" -> Boolean.TRUE;
+            case "false", "no" -> Boolean.FALSE;
+            default -> {
+                errors.add(new FieldError(name, "must be true or false"));
+                yield null;
+            }
+        };
+    }
+
+    public void error(String name, String message) {
+        errors.add(new FieldError(name, message));
+    }
+
+    /** Throws one 400 naming every bad parameter, if there is any. */
+    public void check() {
+        if (!errors.isEmpty()) {
+            throw new ApiProblem("invalid-parameter", "Invalid parameter", 400,
+                    "Some query parameters are not valid; see errors.", errors);
+        }
+    }
+
+    /** UUID parsing that rejects the short forms java.util.UUID accepts ("1-2-3-4-5"). */
+    private static final class PublicIdText {
+        static UUID parse(String text) {
+            if (text.length() != 36) {
+                throw new IllegalArgumentException();
+            }
+            return UUID.fromString(text);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.surveillanceoversight.deployment;
+
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+import java.util.List;
+
+/**
+ * The deployment filters as the API contract shows them. Requests are read strictly by
+ * DeploymentFilter from the query string (so unknown parameters and bad values are named in
+ * a 400); this class only declares them once for every operation that takes them.
+ */
+public class DeploymentFilterParams {
+
+    @QueryParam("country")
+    @Parameter(description = "ISO 3166-1 alpha-2 code, e.g. UA; repeatable")
+    public List<String> country;
+
+    @QueryParam("locality")
+    @Parameter(description = "Locality ID; repeatable")
+    public List<String> locality;
+
+    @QueryParam("vendor")
+    @Parameter(description = "Vendor ID; repeatable")
+    public List<String> vendor;
+
+    @QueryParam("vendor_role")
+    @Parameter(description = "supplier, integrator, operator or financier; with `vendor`, that vendor in that role",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = DeploymentVendor.Role.class))
+    public List<String> vendorRole;
+
+    @QueryParam("capability")
+    @Parameter(description = "Capability code from GET /api/v1/capabilities; repeatable")
+    public List<String> capability;
+
+    @QueryParam("status")
+    @Parameter(description = "Current status: announced, contracted, installing, operational, expanded, suspended, "
+            + "decommissioned, cancelled or unknown; repeatable")
+    public List<String> status;
+
+    @QueryParam("program_type")
+    @Parameter(description = "Program type; repeatable",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Deployment.ProgramType.class))
+    public List<String> programType;
+
+    @QueryParam("oversight_label")
+    @Parameter(description = "Derived oversight label: none, disclosed, consulted, approved, independently_overseen "
+            + "or not_assessed; repeatable")
+    public List<String> oversightLabel;
+
+    @QueryParam("announced_from")
+    @Parameter(description = "Earliest year of the first dated lifecycle event", schema = @Schema(type = SchemaType.INTEGER))
+    public String announcedFrom;
+
+    @QueryParam("announced_to")
+    @Parameter(description = "Latest year of the first dated lifecycle event", schema = @Schema(type = SchemaType.INTEGER))
+    public String announcedTo;
+
+    @QueryParam("operational_from")
+    @Parameter(description = "Earliest year it became operational", schema = @Schema(type = SchemaType.INTEGER))
+    public String operationalFrom;
+
+    @QueryParam("operational_to")
+    @Parameter(description = "Latest year it became operational", schema = @Schema(type = SchemaType.INTEGER))
+    public String operationalTo;
+
+    @QueryParam("min_cameras")
+    @Parameter(description = "At least this many cameras in the latest observation", schema = @Schema(type = SchemaType.INTEGER))
+    public String minCameras;
+
+    @QueryParam("max_cameras")
+    @Parameter(description = "At most this many cameras in the latest observation", schema = @Schema(type = SchemaType.INTEGER))
+    public String maxCameras;
+
+    @QueryParam("financed")
+    @Parameter(description = "true: with recorded financing; false: without", schema = @Schema(type = SchemaType.BOOLEAN))
+    public String financed;
+
+    @QueryParam("lender")
+    @Parameter(description = "Part of a lender's name, case-insensitive, e.g. Eximbank; repeatable")
+    public List<String> lender;
+
+    @QueryParam("q")
+    @Parameter(description = "Words to find in titles, summaries, places (in Latin or Cyrillic, with aliases), vendors "
+            + "and countries; every word must match, as a prefix")
+    public String q;
+}

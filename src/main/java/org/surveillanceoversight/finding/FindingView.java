@@ -1,0 +1,27 @@
+package org.surveillanceoversight.finding;
+
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.surveillanceoversight.common.DatePrecision;
+import org.surveillanceoversight.common.Qualifier;
+import org.surveillanceoversight.source.CitationView;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** A sourced fact about a vendor, a country or the market, with its figures and citations. */
+@Schema(name = "Finding")
+public record FindingView(UUID id, Finding.Kind kind, String summary, String countryCode, UUID vendorId,
+                          LocalDate observedOn, DatePrecision observedPrecision, Integer programs, Integer countries,
+                          @Schema(type = SchemaType.STRING) BigDecimal amount, String currency,
+                          Qualifier figureQualifier, List<CitationView> citations) {
+
+    public static FindingView of(Finding f, Map<UUID, List<CitationView>> citations) {
+        return new FindingView(f.id, f.kind, f.summary, f.country == null ? null : f.country.code,
+                f.vendor == null ? null : f.vendor.id, f.observedOn, f.observedPrecision, f.programs, f.countries,
+                f.amount, f.currency, f.figureQualifier, citations.getOrDefault(f.id, List.of()));
+    }
+}

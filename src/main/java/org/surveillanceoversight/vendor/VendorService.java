@@ -1,0 +1,97 @@
+package org.surveillanceoversight.vendor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.surveillanceoversight.common.Keyset;
+import org.surveillanceoversight.common.Page;
+import org.surveillanceoversight.common.Publication;
+import org.surveillanceoversight.common.PublishableRecord;
+import org.surveillanceoversight.common.SqlWhere;
+import org.surveillanceoversight.finding.Finding;
+import org.surveillanceoversight.finding.FindingView;
+import org.surveillanceoversight.source.CitationService;
+import org.surveillanceoversight.source.CitationView;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class VendorService {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CitationService citations;
+
+    public Optional<VendorView> find(UUID id) {
+        return Vendor.<Vendor>findByIdOptional(id).filter(v -> v.publication != Publication.draft)
+                .map(v -> views(List.of(v)).get(0));
+    }
+
+    /** Published vendors by name; q matches names and aliases (any script), country the headquarters. */
+    public Page<VendorView> list(String q, List<String> countries, Boolean restricted, String cursor, int limit) {
+        SqlWhere where = new SqlWhere().and("v.publication = 'published'");
+        if (q != null) {
+            where.and("(strpos(lower(v.name), lower(:q)) > 0 or exists (select 1 from vendor_alias a "
+                    + "where a.vendor_id = v.id and strpos(lower(a.alias), lower(:q)) > 0))", "q", q);
+        }
+        if (!countries.isEmpty()) {
+            where.and("v.hq_country_code in (:country)", "country", countries);
+        }
+        if (restricted != null) {
+            where.and((restricted ? "" : "not ") + "exists (select 1 from vendor_restriction r where r.vendor_id = v.id "
+                    + "and r.publication = 'published' and (r.ended_on is null or r.ended_on > current_date))");
+        }
+        Keyset.Slice<UUID> slice = Keyset.page(em, "vendor v", "v.id", "uuid", "v.name", "text", "name", false,
+                where, cursor, limit);
+        Map<UUID, Integer> position = new HashMap<>();
+        slice.ids().forEach(id -> position.put(id, position.size()));
+        List<Vendor> vendors = slice.ids().isEmpty() ? List.of()
+                : Vendor.<Vendor>list("id in ?1", slice.ids()).stream()
+                .sorted(Comparator.comparing(v -> position.get(v.id))).toList();
+        return new Page<>(views(vendors), limit, slice.nextCursor());
+    }
+
+    private List<VendorView> views(List<Vendor> vendors) {
+        if (vendors.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = vendors.stream().map(v -> v.id).toList();
+        List<Finding> findings = Finding.list("vendor.id in ?1 and publication = ?2 order by observedOn nulls first, id",
+                ids, Publication.published);
+        List<UUID> claims = new ArrayList<>(ids);
+        vendors.forEach(v -> v.restrictions.forEach(r -> claims.add(r.id)));
+        findings.forEach(f -> claims.add(f.id));
+        Map<UUID, List<CitationView>> cited = citations.forClaims(claims);
+        Map<UUID, Long> deploymentCounts = deploymentCounts(ids);
+        Map<UUID, List<FindingView>> findingsByVendor = findings.stream().collect(Collectors.groupingBy(
+                f -> f.vendor.id, Collectors.mapping(f -> FindingView.of(f, cited), Collectors.toList())));
+        return vendors.stream().map(v -> new VendorView(v.id, v.name,
+                v.aliases.stream().map(a -> new VendorView.AliasView(a.alias, a.language)).toList(),
+                v.hqCountry == null ? null : v.hqCountry.code, v.ownership, v.ownershipNote, v.website,
+                v.restrictions.stream().filter(PublishableRecord::isPublished).map(r -> new VendorView.RestrictionView(
+                        r.id, r.kind, r.jurisdiction, r.authority, r.description, r.effectiveOn, r.effectivePrecision,
+                        r.endedOn, r.endedPrecision, cited.getOrDefault(r.id, List.of()))).toList(),
+                findingsByVendor.getOrDefault(v.id, List.of()),
+                new VendorView.DeploymentsLink(deploymentCounts.getOrDefault(v.id, 0L), "/api/v1/deployments?vendor=" + v.id),
+                v.publication, v.version, v.updatedAt, cited.getOrDefault(v.id, List.of()))).toList();
+    }
+
+    private Map<UUID, Long> deploymentCounts(List<UUID> vendorIds) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select v, count(*) from deployment_summary s, unnest(s.vendor_ids) v "
+                        + "where s.publication = 'published' and v in (:ids) group by v")
+                .setParameter("ids", vendorIds).getResultList();
+        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> ((Number) r[1]).longValue()));
+    }
+}
