@@ -64,12 +64,17 @@ public final class QueryParams {
     }
 
     public List<String> oneOf(String name, Collection<String> allowed) {
+        return oneOf(name, allowed, "one of " + String.join(", ", new TreeSet<>(allowed)));
+    }
+
+    /** Values that must be in a set, described as `expected` in errors (for sets too long to list). */
+    public List<String> oneOf(String name, Collection<String> allowed, String expected) {
         return values(name, v -> {
             if (!allowed.contains(v)) {
                 throw new IllegalArgumentException();
             }
             return v;
-        }, "one of " + String.join(", ", new TreeSet<>(allowed)));
+        }, expected);
     }
 
     public List<UUID> ids(String name) {

@@ -13,6 +13,7 @@ import java.util.Set;
 @ApplicationScoped
 public class ReferenceData {
 
+    public static final String ISO_COUNTRY = "an ISO 3166-1 alpha-2 country code in capitals, such as UA";
     private static final Duration TTL = Duration.ofMinutes(1);
 
     @Inject

@@ -101,7 +101,7 @@ public class CountryResource {
             @Parameter(description = "Opaque cursor from `next_cursor`") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("country", "q", "limit", "cursor"));
-        List<String> countries = params.oneOf("country", reference.countryCodes());
+        List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);
         String text = params.string("q");
         int pageSize = PageResponse.limit(params, limit);
         params.check();

@@ -2,6 +2,8 @@ package org.surveillanceoversight.deployment;
 
 import org.surveillanceoversight.common.QueryParams;
 
+import static org.surveillanceoversight.common.ReferenceData.ISO_COUNTRY;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +35,11 @@ public record DeploymentFilter(
 
     public static DeploymentFilter from(QueryParams params, Set<String> countryCodes, Set<String> capabilityCodes) {
         DeploymentFilter filter = new DeploymentFilter(
-                params.oneOf("country", countryCodes),
+                params.oneOf("country", countryCodes, ISO_COUNTRY),
                 params.ids("locality"),
                 params.ids("vendor"),
                 params.enums("vendor_role", DeploymentVendor.Role.class),
-                params.oneOf("capability", capabilityCodes),
+                params.oneOf("capability", capabilityCodes, "a capability code from GET /api/v1/capabilities"),
                 params.oneOf("status", STATUSES),
                 params.enums("program_type", Deployment.ProgramType.class),
                 params.oneOf("oversight_label", LABELS),

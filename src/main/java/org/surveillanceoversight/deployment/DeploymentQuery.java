@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** Turns a DeploymentFilter into conditions on deployment_summary (alias s), all index-backed but lender. */
-final class DeploymentQuery {
+public final class DeploymentQuery {
 
     private DeploymentQuery() {
     }
 
-    static SqlWhere where(DeploymentFilter f) {
+    public static SqlWhere where(DeploymentFilter f) {
         SqlWhere w = new SqlWhere().and("s.publication = 'published'");
         if (!f.countries().isEmpty()) {
             w.and("s.country_code in (:country)", "country", f.countries());

@@ -53,7 +53,7 @@ public class VendorResource {
             @Parameter(description = "Opaque cursor from `next_cursor`") @QueryParam("cursor") String cursor,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("q", "country", "restricted", "limit", "cursor"));
-        List<String> countries = params.oneOf("country", reference.countryCodes());
+        List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);
         Boolean isRestricted = params.bool("restricted");
         String text = params.string("q");
         int pageSize = PageResponse.limit(params, limit);

@@ -1,0 +1,102 @@
+package org.surveillanceoversight.stats;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.surveillanceoversight.common.Problem;
+import org.surveillanceoversight.common.QueryParams;
+import org.surveillanceoversight.common.ReferenceData;
+import org.surveillanceoversight.deployment.DeploymentFilter;
+import org.surveillanceoversight.deployment.DeploymentFilterParams;
+import org.surveillanceoversight.stats.StatsViews.CapabilityRow;
+import org.surveillanceoversight.stats.StatsViews.CountryRow;
+import org.surveillanceoversight.stats.StatsViews.FacialRecognitionShare;
+import org.surveillanceoversight.stats.StatsViews.LabelRow;
+import org.surveillanceoversight.stats.StatsViews.Stats;
+import org.surveillanceoversight.stats.StatsViews.VendorRow;
+import org.surveillanceoversight.stats.StatsViews.YearRow;
+
+@Path("/api/v1/stats")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Stats", description = "Aggregates for dashboards; every one takes the deployment list's filters")
+@APIResponse(responseCode = "400", description = "An unknown parameter or a bad value",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class StatsResource {
+
+    @Inject
+    StatsService stats;
+
+    @Inject
+    ReferenceData reference;
+
+    @GET
+    @Path("by-country")
+    @Operation(summary = "Deployments and cameras by country")
+    @APIResponse(responseCode = "200", description = "One row per country with deployments",
+            content = @Content(schema = @Schema(implementation = StatsViews.CountryStats.class)))
+    public Stats<CountryRow> byCountry(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
+        return stats.byCountry(filter(uri));
+    }
+
+    @GET
+    @Path("by-vendor")
+    @Operation(summary = "Deployments and cameras by vendor (a deployment counts for each of its vendors)")
+    @APIResponse(responseCode = "200", description = "One row per vendor",
+            content = @Content(schema = @Schema(implementation = StatsViews.VendorStats.class)))
+    public Stats<VendorRow> byVendor(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
+        return stats.byVendor(filter(uri));
+    }
+
+    @GET
+    @Path("by-year")
+    @Operation(summary = "Deployments and cameras by the year of their first dated lifecycle event")
+    @APIResponse(responseCode = "200", description = "One row per year, unknown last",
+            content = @Content(schema = @Schema(implementation = StatsViews.YearStats.class)))
+    public Stats<YearRow> byYear(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
+        return stats.byYear(filter(uri));
+    }
+
+    @GET
+    @Path("by-capability")
+    @Operation(summary = "Deployments and cameras by capability (a deployment counts for each of its capabilities)")
+    @APIResponse(responseCode = "200", description = "One row per capability found",
+            content = @Content(schema = @Schema(implementation = StatsViews.CapabilityStats.class)))
+    public Stats<CapabilityRow> byCapability(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
+        return stats.byCapability(filter(uri));
+    }
+
+    @GET
+    @Path("facial-recognition")
+    @Operation(summary = "The share of cameras with facial recognition")
+    @APIResponse(responseCode = "200", description = "One row",
+            content = @Content(schema = @Schema(implementation = StatsViews.FacialRecognitionStats.class)))
+    public Stats<FacialRecognitionShare> facialRecognition(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
+        return stats.facialRecognitionShare(filter(uri));
+    }
+
+    @GET
+    @Path("oversight-labels")
+    @Operation(summary = "How many deployments have each derived oversight label")
+    @APIResponse(responseCode = "200", description = "One row per label found",
+            content = @Content(schema = @Schema(implementation = StatsViews.LabelStats.class)))
+    public Stats<LabelRow> oversightLabels(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
+        return stats.byOversightLabel(filter(uri));
+    }
+
+    private DeploymentFilter filter(UriInfo uri) {
+        QueryParams params = new QueryParams(uri.getQueryParameters(), DeploymentFilter.PARAMETERS);
+        DeploymentFilter filter = DeploymentFilter.from(params, reference.countryCodes(), reference.capabilityCodes());
+        params.check();
+        return filter;
+    }
+}
