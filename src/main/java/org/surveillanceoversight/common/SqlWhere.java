@@ -3,6 +3,7 @@ package org.surveillanceoversight.common;
 import jakarta.persistence.Query;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,6 +58,9 @@ public final class SqlWhere {
     }
 
     static String literal(Object value) {
+        if (value instanceof Object[] array) {
+            return "array[" + Arrays.stream(array).map(SqlWhere::literal).collect(Collectors.joining(", ")) + "]";
+        }
         if (value instanceof Collection<?> values) {
             return values.stream().map(SqlWhere::literal).collect(Collectors.joining(", "));
         }

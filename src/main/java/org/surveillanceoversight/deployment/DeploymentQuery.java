@@ -3,6 +3,7 @@ package org.surveillanceoversight.deployment;
 import org.surveillanceoversight.common.SqlWhere;
 
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** Turns a DeploymentFilter into conditions on deployment_summary (alias s), all index-backed but lender. */
@@ -17,19 +18,19 @@ public final class DeploymentQuery {
             w.and("s.country_code in (:country)", "country", f.countries());
         }
         if (!f.localities().isEmpty()) {
-            w.and("s.locality_ids && cast(array[:locality] as uuid[])", "locality", f.localities());
+            w.and("s.locality_ids && cast(:locality as uuid[])", "locality", f.localities().toArray(UUID[]::new));
         }
         if (!f.vendors().isEmpty() && !f.vendorRoles().isEmpty()) {
             List<String> pairs = f.vendors().stream()
                     .flatMap(v -> f.vendorRoles().stream().map(r -> v + ":" + r.name())).toList();
-            w.and("s.vendor_role_pairs && cast(array[:vendor_role_pair] as text[])", "vendor_role_pair", pairs);
+            w.and("s.vendor_role_pairs && cast(:vendor_role_pair as text[])", "vendor_role_pair", pairs.toArray(String[]::new));
         } else if (!f.vendors().isEmpty()) {
-            w.and("s.vendor_ids && cast(array[:vendor] as uuid[])", "vendor", f.vendors());
+            w.and("s.vendor_ids && cast(:vendor as uuid[])", "vendor", f.vendors().toArray(UUID[]::new));
         } else if (!f.vendorRoles().isEmpty()) {
-            w.and("s.vendor_roles && cast(array[:vendor_role] as text[])", "vendor_role", names(f.vendorRoles()));
+            w.and("s.vendor_roles && cast(:vendor_role as text[])", "vendor_role", names(f.vendorRoles()).toArray(String[]::new));
         }
         if (!f.capabilities().isEmpty()) {
-            w.and("s.capability_codes && cast(array[:capability] as text[])", "capability", f.capabilities());
+            w.and("s.capability_codes && cast(:capability as text[])", "capability", f.capabilities().toArray(String[]::new));
         }
         if (!f.statuses().isEmpty()) {
             w.and("s.status in (:status)", "status", f.statuses());
@@ -48,8 +49,8 @@ public final class DeploymentQuery {
         }
         if (!f.lenders().isEmpty()) {
             // free text against few short names per row: a substring match, case-insensitive
-            w.and("exists (select 1 from unnest(s.lenders) lender, unnest(cast(array[:lender] as text[])) wanted "
-                    + "where strpos(lower(lender), lower(wanted)) > 0)", "lender", f.lenders());
+            w.and("exists (select 1 from unnest(s.lenders) lender, unnest(cast(:lender as text[])) wanted "
+                    + "where strpos(lower(lender), lower(wanted)) > 0)", "lender", f.lenders().toArray(String[]::new));
         }
         List<String> words = f.searchWords();
         if (!words.isEmpty()) {

@@ -69,8 +69,8 @@ public class StatsService {
 
     public Stats<CapabilityRow> byCapability(DeploymentFilter filter) {
         return cached("capability", filter, w -> rows("select k.code, k.name, count(*), " + CAMERAS
-                        + " from deployment_summary s cross join unnest(s.capability_codes) code"
-                        + " join capability k on k.code = code where " + w.sql()
+                        + " from deployment_summary s cross join unnest(s.capability_codes) capability_code"
+                        + " join capability k on k.code = capability_code where " + w.sql()
                         + " group by k.code, k.name order by count(*) desc, k.code", w,
                 r -> new CapabilityRow((String) r[0], (String) r[1], n(r[2]), n(r[3]), n(r[4]))));
     }

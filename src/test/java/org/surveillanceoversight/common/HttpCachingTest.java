@@ -1,0 +1,55 @@
+package org.surveillanceoversight.common;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.surveillanceoversight.TestRecords;
+
+import java.sql.SQLException;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+/** Dashboards revalidate cheaply: every GET has an ETag, a match is a 304, and a write changes the tag. */
+@QuarkusTest
+public class HttpCachingTest {
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/deployments?country=UA", "/api/v1/deployments/ae6e39b3-4adf-3b82-b620-65fd40413d07",
+            "/api/v1/vendors", "/api/v1/countries/UA", "/api/v1/localities", "/api/v1/sources", "/api/v1/capabilities",
+            "/api/v1/stats/by-country", "/api/v1/exports/deployments?country=UA"})
+    void everyGetHasAnETagAndAMatchIsA304UntilAWrite(String path) throws SQLException {
+        Response first = given().get(path);
+        first.then().statusCode(200).header("Cache-Control", startsWith("public, max-age="));
+        String etag = first.header("ETag");
+        assertNotNull(etag, path);
+
+        given().header("If-None-Match", etag).get(path)
+                .then().statusCode(304).header("ETag", equalTo(etag)).body(emptyString());
+
+        TestRecords.deployments(dataSource, "IE", List.of("[test] caching " + path), 1);
+        Response after = given().header("If-None-Match", etag).get(path);
+        after.then().statusCode(200);
+        assertNotEquals(etag, after.header("ETag"), "a write must change the tag");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/deployments", "/api/v1/stats/by-vendor"})
+    void browsersMayReadFromAnyOrigin(String path) {
+        given().header("Origin", "https://dashboard.example").get(path)
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "https://dashboard.example");
+        given().header("Origin", "https://dashboard.example").header("Access-Control-Request-Method", "GET")
+                .options(path).then().statusCode(200).header("Access-Control-Allow-Methods", org.hamcrest.Matchers.containsString("GET"));
+    }
+}

@@ -1,0 +1,195 @@
+package org.surveillanceoversight.deployment;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.surveillanceoversight.TestRecords;
+import org.surveillanceoversight.seed.SeedIds;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Filters, sorts and keyset pages of GET /api/v1/deployments, as a watchdog app uses them. */
+@QuarkusTest
+public class DeploymentListTest {
+
+    /** The seeded deployments' countries: tests on the real records stay clear of test records. */
+    static final String SEEDED = "country=UA&country=TJ&country=KG";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    static List<String> titles(String query) {
+        return given().urlEncodingEnabled(true).get("/api/v1/deployments?limit=500&" + query)
+                .then().statusCode(200).extract().jsonPath().getList("data.title");
+    }
+
+    static String short_(String title) {
+        return title.split(" ")[0].replace(":", "");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "country=UA                                           | Kyiv",
+            "country=TJ,UA                                        | Bokhtar Dushanbe Kyiv",
+            "country=TJ&country=KG                                | Bokhtar Dushanbe Kyrgyzstan",
+            "locality=a16024c9-9506-3c5b-9a2e-044c44831f7b        | Kyiv",
+            "vendor=HIKVISION                                      | Kyiv",
+            "vendor_role=integrator,supplier&" + SEEDED + "        | Dushanbe Kyiv Kyrgyzstan",
+            "locality=a16024c9-9506-3c5b-9a2e-044c44831f7b,LOCALITY_BOKHTAR | Bokhtar Kyiv",
+            "vendor=HUAWEI&vendor_role=supplier&" + SEEDED + "     | Kyrgyzstan",
+            "vendor_role=integrator&" + SEEDED + "                 | Dushanbe Kyiv",
+            "capability=automated_traffic_enforcement              | Dushanbe",
+            "capability=plate_recognition,automated_traffic_enforcement | Dushanbe Kyiv",
+            "status=announced&" + SEEDED + "                       | Bokhtar",
+            "status=unknown&" + SEEDED + "                         | Kyrgyzstan",
+            "status=operational,announced&" + SEEDED + "           | Bokhtar Dushanbe Kyiv",
+            "program_type=smart_city&" + SEEDED + "                | Kyiv",
+            "oversight_label=none&" + SEEDED + "                   | Dushanbe Kyiv",
+            "oversight_label=not_assessed&" + SEEDED + "           | Bokhtar Kyrgyzstan",
+            "announced_from=2013&announced_to=2013&" + SEEDED + "  | Dushanbe",
+            "announced_from=2020&" + SEEDED + "                    | Bokhtar",
+            "operational_from=1900&" + SEEDED + "                  | ''",
+            "min_cameras=1000&" + SEEDED + "                       | Kyiv",
+            "max_cameras=1000&" + SEEDED + "                       | Bokhtar Dushanbe",
+            "min_cameras=850&max_cameras=950&" + SEEDED + "        | Bokhtar",
+            "financed=true&" + SEEDED + "                          | Bokhtar Dushanbe",
+            "financed=false&" + SEEDED + "                         | Kyiv Kyrgyzstan",
+            "lender=eximbank&" + SEEDED + "                        | Dushanbe",
+            "q=Київ                                                | Kyiv",
+            "q=kiev                                                | Kyiv",
+            "q=КИЕВ                                                | Kyiv",
+            "q=Hikvision                                           | Kyiv",
+            "q=huawei dushan                                       | Dushanbe",
+            "q=душанбе                                             | Dushanbe",
+            "q=Tajikistan&" + SEEDED + "                           | Bokhtar Dushanbe",
+            "q=xyzzy                                               | ''",
+            "country=TJ&q=bokhtar&financed=true&status=announced   | Bokhtar",
+    })
+    void filtersSelectTheRightDeployments(String query, String expected) {
+        String resolved = query.replace("HIKVISION", SeedIds.of("vendor", "hikvision").toString())
+                .replace("HUAWEI", SeedIds.of("vendor", "huawei").toString())
+                .replace("LOCALITY_BOKHTAR", SeedIds.of("locality", "bokhtar").toString());
+        List<String> found = titles(resolved).stream().map(DeploymentListTest::short_).sorted().toList();
+        List<String> want = expected.isBlank() ? List.of() : Arrays.stream(expected.split(" ")).sorted().toList();
+        assertEquals(want, found, resolved);
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+            "bogus=1                        | bogus",
+            "country=XX                     | country",
+            "country=ua                     | country",
+            "locality=abc                   | locality",
+            "vendor=1-2-3-4-5               | vendor",
+            "vendor_role=boss               | vendor_role",
+            "capability=mind_reading        | capability",
+            "status=dead                    | status",
+            "program_type=spy_city          | program_type",
+            "oversight_label=great          | oversight_label",
+            "announced_from=1800            | announced_from",
+            "announced_from=2020&announced_to=2010 | announced_from",
+            "operational_to=soon            | operational_to",
+            "min_cameras=-1                 | min_cameras",
+            "max_cameras=lots               | max_cameras",
+            "min_cameras=10&max_cameras=5   | min_cameras",
+            "financed=maybe                 | financed",
+            "q=%20-%20                      | q",
+            "limit=0                        | limit",
+            "limit=501                      | limit",
+            "limit=ten                      | limit",
+            "sort=price                     | sort",
+            "cursor=Z2FyYmFnZQ              | cursor",
+            "q=a&q=b                        | q",
+    })
+    void badValuesAreA400NamingTheParameter(String query, String field) {
+        given().urlEncodingEnabled(false).get("/api/v1/deployments?" + query)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
+    }
+
+    @Test
+    void aTooLongSearchIsRefused() {
+        given().queryParam("q", "a".repeat(201)).get("/api/v1/deployments")
+                .then().statusCode(400).body("errors.field", hasItem("q"));
+    }
+
+    @Test
+    void sortsOrderTheListBothWays() {
+        List<String> ascending = titles("sort=title&" + SEEDED);
+        assertEquals(ascending.stream().sorted().toList(), ascending);
+        List<String> descending = titles("sort=-title&" + SEEDED);
+        assertEquals(ascending.stream().sorted(Comparator.reverseOrder()).toList(), descending);
+        List<Integer> cameras = given().get("/api/v1/deployments?sort=-cameras&" + SEEDED).then().statusCode(200)
+                .extract().jsonPath().getList("data.camera_counts[0].total");
+        assertEquals(List.of("Kyiv", "Bokhtar", "Dushanbe", "Kyrgyzstan"),
+                titles("sort=-cameras&" + SEEDED).stream().map(DeploymentListTest::short_).toList(),
+                "latest totals 4100, 900, 800, none: " + cameras);
+        List<String> byCountry = given().get("/api/v1/deployments?sort=country&" + SEEDED).then().extract().jsonPath()
+                .getList("data.country.code");
+        assertEquals(List.of("KG", "TJ", "TJ", "UA"), byCountry);
+    }
+
+    @Test
+    void pageEdges() {
+        // nothing matches: an empty page, no cursor, no link
+        Response empty = given().get("/api/v1/deployments?country=AQ");
+        empty.then().statusCode(200).body("data.size()", equalTo(0)).body("next_cursor", nullValue());
+        assertEquals(null, empty.header("Link"));
+        // exactly a page full: no next page is promised
+        Response full = given().get("/api/v1/deployments?country=TJ&limit=2");
+        full.then().statusCode(200).body("data.size()", equalTo(2)).body("next_cursor", nullValue());
+        // the last page is short and ends the walk
+        Response first = given().get("/api/v1/deployments?" + SEEDED + "&limit=3&sort=title");
+        String cursor = first.jsonPath().getString("next_cursor");
+        Response last = given().get("/api/v1/deployments?" + SEEDED + "&limit=3&sort=title&cursor=" + cursor);
+        last.then().statusCode(200).body("data.size()", equalTo(1)).body("next_cursor", nullValue());
+        // a cursor belongs to its sort
+        given().get("/api/v1/deployments?" + SEEDED + "&limit=3&sort=-title&cursor=" + cursor)
+                .then().statusCode(400).body("errors.field", hasItem("cursor"));
+    }
+
+    @Test
+    void insertsWhilePagingNeitherRepeatNorSkip() throws SQLException {
+        List<String> before = IntStream.range(0, 20).mapToObj(i -> String.format("[test] paging %02d", i * 5)).toList();
+        TestRecords.deployments(dataSource, "NO", before, 10);
+        Set<String> seen = new HashSet<>();
+        List<String> order = new ArrayList<>();
+        String cursor = null;
+        int page = 0;
+        do {
+            Response response = given().get("/api/v1/deployments?country=NO&sort=title&limit=4"
+                    + (cursor == null ? "" : "&cursor=" + cursor));
+            List<String> got = response.jsonPath().getList("data.title");
+            for (String title : got) {
+                assertTrue(seen.add(title), "served twice: " + title);
+                order.add(title);
+            }
+            if (page++ == 1) {
+                // others write while this client pages: titles before and after its position
+                TestRecords.deployments(dataSource, "NO", List.of("[test] paging 01", "[test] paging 51", "[test] paging 99"), 10);
+            }
+            cursor = response.jsonPath().getString("next_cursor");
+        } while (cursor != null);
+        assertTrue(seen.containsAll(before), "skipped: " + before.stream().filter(t -> !seen.contains(t)).toList());
+        assertTrue(seen.contains("[test] paging 51") && seen.contains("[test] paging 99"), "inserted after the cursor");
+        assertEquals(order.stream().sorted().toList(), order);
+    }
+}

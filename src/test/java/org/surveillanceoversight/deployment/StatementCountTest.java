@@ -1,0 +1,58 @@
+package org.surveillanceoversight.deployment;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.surveillanceoversight.TestRecords;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** No N+1: a page of 500 deployments with every embedded part costs the same few statements as a page of 5. */
+@QuarkusTest
+public class StatementCountTest {
+
+    static final String COUNTRY = "IS";
+    static final int MAX_STATEMENTS = 20;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    SessionFactory sessions;
+
+    @BeforeEach
+    void fiveHundredDeployments() throws SQLException {
+        long present = given().get("/api/v1/stats/by-country?country=" + COUNTRY).jsonPath()
+                .getList("data.deployments", Long.class).stream().mapToLong(Long::longValue).sum();
+        if (present < 500) {
+            TestRecords.deployments(dataSource, COUNTRY,
+                    IntStream.range((int) present, 500).mapToObj(i -> "[test] bulk " + i).toList(), 100);
+        }
+    }
+
+    private long statementsFor(String path, int expectedItems) {
+        sessions.getStatistics().clear();
+        given().get(path).then().statusCode(200).body("data.size()", equalTo(expectedItems));
+        return sessions.getStatistics().getPrepareStatementCount();
+    }
+
+    @Test
+    void aFullPageTakesAFixedNumberOfStatements() {
+        long five = statementsFor("/api/v1/deployments?country=" + COUNTRY + "&limit=5", 5);
+        long fiveHundred = statementsFor("/api/v1/deployments?country=" + COUNTRY + "&limit=500", 500);
+        assertTrue(fiveHundred <= MAX_STATEMENTS, fiveHundred + " statements for 500 deployments");
+        assertEquals(five, fiveHundred, "the count must not grow with the page");
+        List<?> first = given().get("/api/v1/deployments?country=" + COUNTRY + "&limit=500").jsonPath().getList("data[0].citations");
+        assertTrue(!first.isEmpty(), "the parts are really embedded");
+    }
+}

@@ -1,0 +1,94 @@
+package org.surveillanceoversight.stats;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+import org.surveillanceoversight.TestRecords;
+
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** What a dashboard charts, computed from the seeded records (restricted to their countries). */
+@QuarkusTest
+public class StatsTest {
+
+    static final String SEEDED = "?country=UA&country=TJ&country=KG";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private static JsonPath stats(String path) {
+        return given().get("/api/v1/stats/" + path).then().statusCode(200)
+                .body("counting", containsString("latest published camera observation")).extract().jsonPath();
+    }
+
+    @Test
+    void byCountryCountsLatestObservationsAndKeepsPlannedApart() {
+        JsonPath s = stats("by-country" + SEEDED);
+        assertEquals(List.of("UA", "KG", "TJ").stream().sorted().toList(),
+                s.getList("data.country_code", String.class).stream().sorted().toList());
+        Map<String, Object> tj = s.getMap("data.find { it.country_code == 'TJ' }");
+        assertEquals(2, tj.get("deployments"));
+        assertEquals(800, tj.get("cameras"), "Dushanbe's latest observation: over 800 (2024), not 855");
+        assertEquals(900, tj.get("cameras_planned"), "Bokhtar's 900 are planned");
+        assertEquals(4100, s.getInt("data.find { it.country_code == 'UA' }.cameras"));
+        assertEquals(0, s.getInt("data.find { it.country_code == 'KG' }.deployments_with_cameras"));
+        assertEquals(List.of("UA", "TJ", "KG"), s.getList("filters.country"));
+    }
+
+    @Test
+    void byVendorYearCapabilityAndLabel() {
+        JsonPath vendors = stats("by-vendor" + SEEDED);
+        assertEquals(3, vendors.getInt("data.find { it.vendor_name == 'Huawei' }.deployments"));
+        assertEquals(4900, vendors.getInt("data.find { it.vendor_name == 'Huawei' }.cameras"));
+        assertEquals(4100, vendors.getInt("data.find { it.vendor_name == 'Hikvision' }.cameras"));
+
+        JsonPath years = stats("by-year" + SEEDED);
+        assertEquals(1, years.getInt("data.find { it.year == 2013 }.deployments"));
+        assertEquals(1, years.getInt("data.find { it.year == 2024 }.deployments"));
+        assertEquals(2, years.getInt("data.find { it.year == null }.deployments"));
+
+        JsonPath capabilities = stats("by-capability" + SEEDED);
+        assertEquals(2, capabilities.getInt("data.find { it.code == 'face_identification_unspecified' }.deployments"));
+
+        JsonPath labels = stats("oversight-labels" + SEEDED);
+        assertEquals(2, labels.getInt("data.find { it.label == 'none' }.deployments"));
+        assertEquals(2, labels.getInt("data.find { it.label == 'not_assessed' }.deployments"));
+    }
+
+    @Test
+    void facialRecognitionShare() {
+        JsonPath s = stats("facial-recognition" + SEEDED);
+        assertEquals(1, s.getInt("data[0].deployments_counted"));
+        assertEquals(4100, s.getInt("data[0].cameras"));
+        assertEquals(60, s.getInt("data[0].facial_recognition"));
+        assertEquals(0.0146, s.getDouble("data[0].share"), 1e-9);
+    }
+
+    @Test
+    void aWriteShowsUpInTheNextRequest() throws SQLException {
+        String path = "by-country?country=PT";
+        assertEquals(List.of(), stats(path).getList("data"));
+        TestRecords.deployments(dataSource, "PT", List.of("[test] stats freshness"), 42);
+        JsonPath after = stats(path);
+        assertEquals(1, after.getInt("data[0].deployments"));
+        assertEquals(42, after.getInt("data[0].cameras"));
+    }
+
+    @Test
+    void statsTakeTheListsFiltersAndRefuseBadOnes() {
+        given().get("/api/v1/stats/by-country?program_type=smart_city&country=UA").then().statusCode(200)
+                .body("data.size()", equalTo(1)).body("filters.program_type", hasItem("smart_city"));
+        given().get("/api/v1/stats/by-vendor?limit=5").then().statusCode(400).body("errors.field", hasItem("limit"));
+        given().get("/api/v1/stats/by-year?status=dead").then().statusCode(400).body("errors.field", hasItem("status"));
+    }
+}
