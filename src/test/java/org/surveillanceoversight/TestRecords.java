@@ -52,6 +52,17 @@ public final class TestRecords {
         return ids;
     }
 
+    /** Adds a cited, dated observation to an existing deployment. */
+    public static void cameraCount(DataSource dataSource, UUID deployment, int total) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            cite(c, "camera_count", insert(c, "insert into camera_count (id, deployment_id, observed_on, observed_precision, "
+                    + "total, total_qualifier, basis) values (?, ?, current_date + 1, 'day', ?, 'exact', 'observed')",
+                    null, deployment, total));
+            c.commit();
+        }
+    }
+
     /** Inserts a row whose first parameter is its new ID (generated when null); returns the ID. */
     private static UUID insert(Connection c, String sql, Object... values) throws SQLException {
         UUID id = values[0] == null ? UUID.randomUUID() : (UUID) values[0];

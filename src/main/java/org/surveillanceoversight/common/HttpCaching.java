@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.nio.charset.StandardCharsets;
@@ -14,13 +13,12 @@ import java.util.Arrays;
 import java.util.zip.CRC32;
 
 /**
- * ETag and Cache-Control for every GET of the API. The ETag is the data version plus a hash of
- * the request (URI and Accept), so it changes with any committed write and a matching
- * If-None-Match is answered 304 before any query runs.
+ * ETag and Cache-Control for every successful GET of the API, and 304 for a matching
+ * If-None-Match. A resource may set a finer ETag of its own (a deployment's revision); others
+ * get the data version plus a hash of the request (URI and Accept), which any committed write
+ * changes.
  */
 public class HttpCaching {
-
-    private static final String ETAG = "oversight.etag";
 
     @Inject
     DataVersion dataVersion;
@@ -28,34 +26,34 @@ public class HttpCaching {
     @ConfigProperty(name = "oversight.http.max-age", defaultValue = "30")
     int maxAge;
 
-    @ServerRequestFilter
-    public Response notModified(ContainerRequestContext request) {
-        if (!isCacheable(request)) {
-            return null;
-        }
-        String etag = "W/\"" + dataVersion.current() + "-" + requestHash(request) + "\"";
-        request.setProperty(ETAG, etag);
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(","))
-                .map(String::trim).anyMatch(tag -> tag.equals(etag) || tag.equals("*") || tag.equals(etag.substring(2)))) {
-            return Response.notModified().header(HttpHeaders.ETAG, etag).header(HttpHeaders.CACHE_CONTROL, cacheControl())
-                    .header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
-        }
-        return null;
-    }
-
     @ServerResponseFilter
     public void tag(ContainerRequestContext request, ContainerResponseContext response) {
-        Object etag = request.getProperty(ETAG);
-        if (etag != null && response.getStatus() == 200) {
-            response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, cacheControl());
-            response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        if (!isCacheable(request) || response.getStatus() != 200) {
+            return;
+        }
+        Object own = response.getHeaders().getFirst(HttpHeaders.ETAG);
+        String etag = own != null ? own.toString()
+                : "W/\"" + dataVersion.current() + "-" + requestHash(request) + "\"";
+        response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAge);
+        response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+        if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
+            // for exports this also means the body is never produced
+            response.setStatus(Response.Status.NOT_MODIFIED.getStatusCode());
+            response.setEntity(null);
+            response.getHeaders().remove("Content-Disposition");
         }
     }
 
-    private String cacheControl() {
-        return "public, max-age=" + maxAge;
+    /** Weak comparison (RFC 9110 8.8.3.2): W/"x" matches "x" and W/"x"; * matches anything. */
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+        return Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
+                .anyMatch(tag -> tag.equals(opaque) || tag.equals("*"));
     }
 
     private static boolean isCacheable(ContainerRequestContext request) {

@@ -10,10 +10,13 @@ public final class PageResponse {
     }
 
     public static Response of(Page<?> page, UriInfo uri) {
-        Response.ResponseBuilder response = Response.ok(page);
-        if (page.nextCursor() != null) {
-            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor())
-                    .replaceQueryParam("limit", page.limit()).build(), "next");
+        return of(Response.ok(page), page.nextCursor(), page.limit(), uri);
+    }
+
+    public static Response of(Response.ResponseBuilder response, String nextCursor, int limit, UriInfo uri) {
+        if (nextCursor != null) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor)
+                    .replaceQueryParam("limit", limit).build(), "next");
         }
         return response.build();
     }

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.deployment;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -42,6 +44,9 @@ public class DeploymentResource {
     @Inject
     ReferenceData reference;
 
+    @Inject
+    ObjectMapper json;
+
     @GET
     @Operation(summary = "List published deployments, filtered and sorted",
             description = "Keyset pages: follow `next_cursor` (or the `Link: rel=\"next\"` header) until it is null. "
@@ -71,7 +76,8 @@ public class DeploymentResource {
         }
         int pageSize = PageResponse.limit(params, limit);
         params.check();
-        return PageResponse.of(deployments.list(filter, order, descending, cursor, pageSize), uri);
+        RawPage page = deployments.list(filter, order, descending, cursor, pageSize);
+        return PageResponse.of(Response.ok(page.toJson(json), MediaType.APPLICATION_JSON), page.nextCursor(), page.limit(), uri);
     }
 
     @GET
@@ -84,9 +90,11 @@ public class DeploymentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No deployment has this ID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public DeploymentView get(@Parameter(description = "The deployment's UUID") @PathParam("id") String id) {
-        return deployments.find(PublicId.parse(id, "id"))
+    public Response get(@Parameter(description = "The deployment's UUID") @PathParam("id") String id) {
+        DeploymentDocuments.Entry found = deployments.find(PublicId.parse(id, "id"))
                 .orElseThrow(() -> ApiProblem.notFound("deployment", id));
+        // the deployment's own revision is a finer, free ETag (the caching filter answers If-None-Match)
+        return Response.ok(found.body(), MediaType.APPLICATION_JSON).tag(new EntityTag("r" + found.revision(), true)).build();
     }
 
     /** The page type as the OpenAPI document names it (generic records have no schema name of their own). */

@@ -1,20 +1,23 @@
 package org.surveillanceoversight.deployment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.capability.Capability;
 import org.surveillanceoversight.common.Keyset;
-import org.surveillanceoversight.common.Page;
-import org.surveillanceoversight.common.Publication;
 import org.surveillanceoversight.oversight.OversightLabel;
 import org.surveillanceoversight.source.CitationService;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -30,19 +33,57 @@ public class DeploymentService {
     @Inject
     EntityManager em;
 
-    /** A deployment in any publication state except draft; a retracted one says so and why. */
-    public Optional<DeploymentView> find(UUID id) {
-        return Deployment.<Deployment>findByIdOptional(id)
-                .filter(d -> d.publication != Publication.draft)
-                .map(d -> views(List.of(d)).get(0));
+    @Inject
+    DeploymentDocuments store;
+
+    @Inject
+    ObjectMapper json;
+
+    /** A deployment's JSON and revision, for any publication state except draft (a retraction says why). */
+    public Optional<DeploymentDocuments.Entry> find(UUID id) {
+        return Optional.ofNullable(documents(List.of(id)).get(id));
     }
 
-    /** Published deployments matching the filter, one keyset page in the given order. */
-    public Page<DeploymentView> list(DeploymentFilter filter, DeploymentSort sort, boolean descending,
-                                     String cursor, int limit) {
+    /** Published deployments matching the filter, one keyset page in the given order, as their stored JSON. */
+    public RawPage list(DeploymentFilter filter, DeploymentSort sort, boolean descending, String cursor, int limit) {
         Keyset.Slice<UUID> slice = Keyset.page(em, "deployment_summary s", "s.deployment_id", "uuid", sort.key,
                 sort.type, (descending ? "-" : "") + sort.name(), descending, DeploymentQuery.where(filter), cursor, limit);
-        return new Page<>(viewsInOrder(slice.ids()), limit, slice.nextCursor());
+        Map<UUID, DeploymentDocuments.Entry> found = documents(slice.ids());
+        return new RawPage(slice.ids().stream().map(found::get).filter(Objects::nonNull)
+                .map(DeploymentDocuments.Entry::body).toList(), limit, slice.nextCursor());
+    }
+
+    /**
+     * The current JSON of each public deployment among the IDs: stored documents where current,
+     * the rest rendered (their revisions were read before rendering) and stored for next time.
+     */
+    public Map<UUID, DeploymentDocuments.Entry> documents(List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, DeploymentDocuments.Entry> entries = new HashMap<>(store.lookup(ids));
+        entries.values().removeIf(e -> !e.isPublic());
+        List<UUID> missing = entries.values().stream().filter(e -> e.body() == null).map(DeploymentDocuments.Entry::id).toList();
+        if (!missing.isEmpty()) {
+            List<DeploymentDocuments.Entry> rendered = new ArrayList<>();
+            for (DeploymentView view : viewsInOrder(missing)) {
+                DeploymentDocuments.Entry known = entries.get(view.id());
+                DeploymentDocuments.Entry entry = new DeploymentDocuments.Entry(view.id(), known.revision(),
+                        known.publication(), toJson(view));
+                rendered.add(entry);
+                entries.put(view.id(), entry);
+            }
+            store.store(rendered);
+        }
+        return entries;
+    }
+
+    private String toJson(DeploymentView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("could not render deployment " + view.id(), e);
+        }
     }
 
     private List<DeploymentView> viewsInOrder(List<UUID> ids) {

@@ -1,22 +1,21 @@
 package org.surveillanceoversight.export;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.postgresql.PGConnection;
-import org.surveillanceoversight.common.Page;
 import org.surveillanceoversight.deployment.DeploymentFilter;
 import org.surveillanceoversight.deployment.DeploymentQuery;
 import org.surveillanceoversight.deployment.DeploymentService;
 import org.surveillanceoversight.deployment.DeploymentSort;
-import org.surveillanceoversight.deployment.DeploymentView;
+import org.surveillanceoversight.deployment.RawPage;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -40,9 +39,6 @@ public class ExportService {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    ObjectMapper json;
 
     public void deploymentsCsv(DeploymentFilter filter, OutputStream out) {
         copy("copy (" + deploymentRows(filter) + ") to stdout with (format csv, header true)", new CrlfCsvStream(out));
@@ -72,10 +68,10 @@ public class ExportService {
         try {
             do {
                 String after = cursor;
-                Page<DeploymentView> page = QuarkusTransaction.requiringNew().call(
+                RawPage page = QuarkusTransaction.requiringNew().call(
                         () -> deployments.list(filter, DeploymentSort.id, false, after, CHUNK));
-                for (DeploymentView view : page.data()) {
-                    out.write(json.writeValueAsBytes(view));
+                for (String document : page.items()) {
+                    out.write(document.getBytes(StandardCharsets.UTF_8));
                     out.write('\n');
                 }
                 out.flush();

@@ -4,12 +4,14 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.surveillanceoversight.TestRecords;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.emptyString;
@@ -26,8 +28,7 @@ public class HttpCachingTest {
     AgroalDataSource dataSource;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/deployments?country=UA", "/api/v1/deployments/ae6e39b3-4adf-3b82-b620-65fd40413d07",
-            "/api/v1/vendors", "/api/v1/countries/UA", "/api/v1/localities", "/api/v1/sources", "/api/v1/capabilities",
+    @ValueSource(strings = {"/api/v1/deployments?country=UA", "/api/v1/vendors", "/api/v1/countries/UA", "/api/v1/localities", "/api/v1/sources", "/api/v1/capabilities",
             "/api/v1/stats/by-country", "/api/v1/exports/deployments?country=UA"})
     void everyGetHasAnETagAndAMatchIsA304UntilAWrite(String path) throws SQLException {
         Response first = given().get(path);
@@ -42,6 +43,22 @@ public class HttpCachingTest {
         Response after = given().header("If-None-Match", etag).get(path);
         after.then().statusCode(200);
         assertNotEquals(etag, after.header("ETag"), "a write must change the tag");
+    }
+
+    @Test
+    void aDeploymentsTagFollowsItsOwnRevision() throws SQLException {
+        UUID id = TestRecords.deployments(dataSource, "IE", List.of("[test] caching one deployment"), 5).get(0);
+        String path = "/api/v1/deployments/" + id;
+        String etag = given().get(path).then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).get(path).then().statusCode(304).body(emptyString());
+
+        TestRecords.deployments(dataSource, "IE", List.of("[test] caching another deployment"), 5);
+        given().header("If-None-Match", etag).get(path).then().statusCode(304);
+
+        TestRecords.cameraCount(dataSource, id, 6);
+        Response after = given().header("If-None-Match", etag).get(path);
+        after.then().statusCode(200).body("camera_counts[0].total", equalTo(6));
+        assertNotEquals(etag, after.header("ETag"));
     }
 
     @ParameterizedTest

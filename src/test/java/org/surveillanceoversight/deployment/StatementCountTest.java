@@ -8,7 +8,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.surveillanceoversight.TestRecords;
 
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -46,12 +48,24 @@ public class StatementCountTest {
         return sessions.getStatistics().getPrepareStatementCount();
     }
 
+    private void forgetDocuments() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("delete from deployment_document");
+        }
+    }
+
     @Test
-    void aFullPageTakesAFixedNumberOfStatements() {
+    void aFullPageTakesAFixedNumberOfStatements() throws SQLException {
+        // rendered from the tables (no stored documents yet)
+        forgetDocuments();
         long five = statementsFor("/api/v1/deployments?country=" + COUNTRY + "&limit=5", 5);
+        forgetDocuments();
         long fiveHundred = statementsFor("/api/v1/deployments?country=" + COUNTRY + "&limit=500", 500);
         assertTrue(fiveHundred <= MAX_STATEMENTS, fiveHundred + " statements for 500 deployments");
         assertEquals(five, fiveHundred, "the count must not grow with the page");
+        // served from stored documents: the page query, the document lookup, the data version of the ETag
+        long stored = statementsFor("/api/v1/deployments?country=" + COUNTRY + "&limit=500", 500);
+        assertEquals(3, stored, "a page of stored documents");
         List<?> first = given().get("/api/v1/deployments?country=" + COUNTRY + "&limit=500").jsonPath().getList("data[0].citations");
         assertTrue(!first.isEmpty(), "the parts are really embedded");
     }

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# The benchmark: one command, loopback only, every run bounded in time.
+#   bench/run.sh            full run (about 10 minutes on 2 cores, most of it generating data)
+#   DURATION=10 bench/run.sh  shorter load phases
+# It builds the app, starts it with -Xmx128m on its own embedded PostgreSQL in bench/.data (never
+# your ./data), loads SYNTHETIC data (bench/generate.sql), then measures each API figure beside a
+# floor measured in the same run on the same database, and prints their ratio and the target.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-15}
+PORT=${PORT:-18080}
+DATA=bench/.data
+CONNECTIONS=${CONNECTIONS:-16}
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need wrk || ! need pgbench || ! need psql; then
+  echo "installing wrk, pgbench and psql (Debian packages)"
+  apt-get update -qq && apt-get install -y -qq wrk postgresql-15 postgresql-client-15 >/dev/null
+fi
+need pgbench || export PATH=/usr/lib/postgresql/15/bin:$PATH
+
+./mvnw -q -B package -DskipTests
+rm -rf "$DATA" && mkdir -p "$DATA"
+OVERSIGHT_DATA_DIR="$DATA" java -Xmx128m -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar \
+  > "$DATA/app.log" 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break
+  sleep 1
+done
+PG_PORT=$(grep -o 'embedded PostgreSQL on port [0-9]*' "$DATA/app.log" | grep -o '[0-9]*$')
+PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d oversight)
+
+echo "generating synthetic data (100,000 deployments, 1,000,000 camera counts)..."
+start=$(date +%s)
+"${PSQL[@]}" -f bench/generate.sql
+echo "generated in $(( $(date +%s) - start )) s"
+"${PSQL[@]}" -c "create table if not exists bench_country as select code, (row_number() over (order by code) - 1)::int as i from country"
+"${PSQL[@]}" -At -c "select distinct country_code from deployment_summary order by 1" > "$DATA/countries.txt"
+
+rps() { grep 'Requests/sec' | awk '{print $2}'; }
+tps() { grep -E '^tps' | head -1 | awk '{print $3}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+results=()
+report() { results+=("$(printf '%-22s %12s %12s %7s   %s' "$1" "$2" "$3" "$4" "$5")"); }
+
+echo "waiting for the background renderer to store every deployment's JSON..."
+start=$(date +%s)
+for _ in $(seq 1 900); do
+  stale=$("${PSQL[@]}" -At -c "select count(*) from deployment_summary s left join deployment_document d using (deployment_id) where d.revision is distinct from s.revision")
+  [ "$stale" = "0" ] && break
+  sleep 2
+done
+echo "documents ready in $(( $(date +%s) - start )) s (left: $stale)"
+
+echo "warming up..."
+wrk -t2 -c4 -d5s -s bench/get_by_id.lua "http://127.0.0.1:$PORT" >/dev/null
+BENCH_COUNTRIES="$DATA/countries.txt" wrk -t2 -c4 -d5s -s bench/list_page.lua "http://127.0.0.1:$PORT" >/dev/null
+
+echo "get-by-id..."
+api=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s bench/get_by_id.lua "http://127.0.0.1:$PORT" | rps)
+floor=$(pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -f bench/pk.pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres oversight 2>/dev/null | tps)
+report "get-by-id (req/s)" "$api" "$floor" "$(ratio "$api" "$floor")" "target >= 0.35 of pgbench PK tps"
+
+echo "filtered list page of 50..."
+api=$(BENCH_COUNTRIES="$DATA/countries.txt" wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s bench/list_page.lua "http://127.0.0.1:$PORT" | rps)
+floor=$(pgbench -n -c "$CONNECTIONS" -j 2 -T "$DURATION" -f bench/page.pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres oversight 2>/dev/null | tps)
+report "list page (req/s)" "$api" "$floor" "$(ratio "$api" "$floor")" "target >= 0.5 of pgbench keyset-page tps"
+
+echo "stats..."
+api=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s bench/stats.lua "http://127.0.0.1:$PORT" | rps)
+report "stats by-country (req/s)" "$api" "-" "-" "target >= 1000 req/s"
+
+echo "a write, then the stats..."
+before=$(curl -s "http://127.0.0.1:$PORT/api/v1/stats/by-country?country=AD" | grep -o '"cameras":[0-9]*' | head -1)
+t0=$(date +%s%N)
+"${PSQL[@]}" <<'SQL'
+begin;
+insert into camera_count (id, deployment_id, observed_on, observed_precision, total, total_qualifier, basis)
+select gen_random_uuid(), deployment_id, current_date, 'day', 999999, 'exact', 'observed'
+  from deployment_summary where country_code = 'AD' and title like '[synthetic]%' limit 1
+returning id \gset
+insert into citation (id, claim_type, claim_id, source_id, note)
+values (gen_random_uuid(), 'camera_count', :'id', '00000000-0000-4000-8000-000000000000', 'synthetic write probe');
+commit;
+SQL
+seen=""
+for _ in $(seq 1 200); do
+  now=$(curl -s "http://127.0.0.1:$PORT/api/v1/stats/by-country?country=AD" | grep -o '"cameras":[0-9]*' | head -1)
+  [ "$now" != "$before" ] && seen=$(( ($(date +%s%N) - t0) / 1000000 )) && break
+  sleep 0.01
+done
+report "write -> stats (ms)" "${seen:-never}" "-" "-" "target < 1000 ms after commit"
+
+echo "CSV export of 1,000,000 camera counts..."
+rows=$("${PSQL[@]}" -At -c "select count(*) from camera_count n join deployment_summary s on s.deployment_id = n.deployment_id where n.publication = 'published' and s.publication = 'published'")
+t0=$(date +%s%N)
+curl -s -o "$DATA/export.csv" "http://127.0.0.1:$PORT/api/v1/exports/camera-counts?format=csv"
+api_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+exported=$(( $(wc -l < "$DATA/export.csv") - 1 ))
+t0=$(date +%s%N)
+"${PSQL[@]}" -c "\\copy ($(tr '\n' ' ' < <(grep -v '^--' bench/export_floor.sql))) to '$DATA/floor.csv' with (format csv, header true)"
+floor_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+api=$(( rows * 1000 / api_ms )); floor=$(( rows * 1000 / floor_ms ))
+report "CSV export (rows/s)" "$api" "$floor" "$(ratio "$api" "$floor")" "target >= 0.5 of psql \\copy, app at -Xmx128m; $exported of $rows rows"
+rss=$(ps -o rss= -p $APP | awk '{printf "%d", $1/1024}')
+
+echo
+printf '%-22s %12s %12s %7s   %s\n' "measure" "API" "floor" "ratio" "target"
+printf '%s\n' "${results[@]}"
+echo "app resident memory after the run: ${rss} MB (heap capped at 128 MB)"
+echo "machine: $(nproc) cores, $(uname -m); duration per load phase ${DURATION}s, $CONNECTIONS connections"
