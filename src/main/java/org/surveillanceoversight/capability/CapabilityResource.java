@@ -1,7 +1,6 @@
 package org.surveillanceoversight.capability;
 
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,10 +18,10 @@ import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.Page;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.QueryParams;
+import org.surveillanceoversight.stats.StatsService;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 @Path("/api/v1/capabilities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,7 +30,7 @@ import java.util.stream.Collectors;
 public class CapabilityResource {
 
     @Inject
-    EntityManager em;
+    StatsService stats;
 
     @Schema(name = "Capability")
     public record CapabilityView(String code, String name, String description, DeploymentsLink deployments) {
@@ -73,10 +72,7 @@ public class CapabilityResource {
     }
 
     private List<CapabilityView> views(List<Capability> capabilities) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select c, count(*) from deployment_summary s, unnest(s.capability_codes) c "
-                + "where s.publication = 'published' group by c").getResultList();
-        Map<String, Long> counts = rows.stream().collect(Collectors.toMap(r -> (String) r[0], r -> ((Number) r[1]).longValue()));
+        Map<String, Long> counts = stats.deploymentsPerCapability();
         return capabilities.stream().map(c -> new CapabilityView(c.code, c.name, c.description,
                 new DeploymentsLink(counts.getOrDefault(c.code, 0L), "/api/v1/deployments?capability=" + c.code))).toList();
     }

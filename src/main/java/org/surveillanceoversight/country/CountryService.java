@@ -103,16 +103,18 @@ public class CountryService {
         if (localities.isEmpty()) {
             return List.of();
         }
+        // the array overlap uses the GIN index; unnest then counts only those rows
         Map<String, Long> counts = counts("select l::text, count(*) from deployment_summary s, unnest(s.locality_ids) l "
-                        + "where s.publication = 'published' and l in (:ids) group by l",
-                localities.stream().map(l -> l.id).toList());
+                        + "where s.publication = 'published' and s.locality_ids && cast(:ids as uuid[]) "
+                        + "and l = any(cast(:ids as uuid[])) group by l",
+                localities.stream().map(l -> l.id).toArray(UUID[]::new));
         return localities.stream().map(l -> new LocalityView(l.id, l.country.code, l.nameEn, l.nameLocal, l.localScript,
                 l.kind, l.latitude, l.longitude, List.copyOf(l.aliases),
                 new DeploymentsLink(counts.getOrDefault(l.id.toString(), 0L), "/api/v1/deployments?locality=" + l.id)))
                 .toList();
     }
 
-    private Map<String, Long> counts(String sql, List<?> ids) {
+    private Map<String, Long> counts(String sql, Object ids) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery(sql).setParameter("ids", ids).getResultList();
         return rows.stream().collect(Collectors.toMap(r -> r[0].toString(), r -> ((Number) r[1]).longValue()));

@@ -31,6 +31,9 @@ public record DeploymentFilter(
             "expanded", "suspended", "decommissioned", "cancelled", "unknown");
     public static final Set<String> LABELS = Set.of("none", "disclosed", "consulted", "approved",
             "independently_overseen", "not_assessed");
+    /** No filter: every published deployment. */
+    public static final DeploymentFilter NONE = new DeploymentFilter(List.of(), List.of(), List.of(), List.of(),
+            List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null, null, List.of(), null);
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     public static DeploymentFilter from(QueryParams params, Set<String> countryCodes, Set<String> capabilityCodes) {

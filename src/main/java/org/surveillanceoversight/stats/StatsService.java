@@ -20,6 +20,8 @@ import org.surveillanceoversight.stats.StatsViews.VendorRow;
 import org.surveillanceoversight.stats.StatsViews.YearRow;
 
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -88,6 +90,17 @@ public class StatsService {
                         + " and s.cameras_qualifier <> 'planned' and s.facial_recognition_qualifier <> 'planned'", w,
                 r -> new FacialRecognitionShare(n(r[0]), n(r[1]), n(r[2]),
                         n(r[1]) == 0 ? null : Math.round(10_000.0 * n(r[2]) / n(r[1])) / 10_000.0)));
+    }
+
+    /** Published deployments per vendor, from the cached aggregate. */
+    public Map<UUID, Long> deploymentsPerVendor() {
+        return byVendor(DeploymentFilter.NONE).data().stream().collect(Collectors.toMap(VendorRow::vendorId, VendorRow::deployments));
+    }
+
+    /** Published deployments per capability code, from the cached aggregate. */
+    public Map<String, Long> deploymentsPerCapability() {
+        return byCapability(DeploymentFilter.NONE).data().stream()
+                .collect(Collectors.toMap(CapabilityRow::code, CapabilityRow::deployments));
     }
 
     private <T> Stats<T> cached(String aggregate, DeploymentFilter filter, Function<SqlWhere, List<T>> compute) {

@@ -13,6 +13,7 @@ import org.surveillanceoversight.finding.Finding;
 import org.surveillanceoversight.finding.FindingView;
 import org.surveillanceoversight.source.CitationService;
 import org.surveillanceoversight.source.CitationView;
+import org.surveillanceoversight.stats.StatsService;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,9 @@ public class VendorService {
 
     @Inject
     CitationService citations;
+
+    @Inject
+    StatsService stats;
 
     public Optional<VendorView> find(UUID id) {
         return Vendor.<Vendor>findByIdOptional(id).filter(v -> v.publication != Publication.draft)
@@ -73,7 +77,7 @@ public class VendorService {
         vendors.forEach(v -> v.restrictions.forEach(r -> claims.add(r.id)));
         findings.forEach(f -> claims.add(f.id));
         Map<UUID, List<CitationView>> cited = citations.forClaims(claims);
-        Map<UUID, Long> deploymentCounts = deploymentCounts(ids);
+        Map<UUID, Long> deploymentCounts = stats.deploymentsPerVendor();
         Map<UUID, List<FindingView>> findingsByVendor = findings.stream().collect(Collectors.groupingBy(
                 f -> f.vendor.id, Collectors.mapping(f -> FindingView.of(f, cited), Collectors.toList())));
         return vendors.stream().map(v -> new VendorView(v.id, v.name,
@@ -85,13 +89,5 @@ public class VendorService {
                 findingsByVendor.getOrDefault(v.id, List.of()),
                 new VendorView.DeploymentsLink(deploymentCounts.getOrDefault(v.id, 0L), "/api/v1/deployments?vendor=" + v.id),
                 v.publication, v.version, v.updatedAt, cited.getOrDefault(v.id, List.of()))).toList();
-    }
-
-    private Map<UUID, Long> deploymentCounts(List<UUID> vendorIds) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select v, count(*) from deployment_summary s, unnest(s.vendor_ids) v "
-                        + "where s.publication = 'published' and v in (:ids) group by v")
-                .setParameter("ids", vendorIds).getResultList();
-        return rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> ((Number) r[1]).longValue()));
     }
 }
