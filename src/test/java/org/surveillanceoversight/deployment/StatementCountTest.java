@@ -66,6 +66,7 @@ public class StatementCountTest {
         // served from stored documents: the page query, the document lookup, the data version of the ETag
         long stored = statementsFor("/api/v1/deployments?country=" + COUNTRY + "&limit=500", 500);
         assertEquals(3, stored, "a page of stored documents");
+        System.out.printf("statements per page: 5 rendered %d, 500 rendered %d, 500 stored %d%n", five, fiveHundred, stored);
         List<?> first = given().get("/api/v1/deployments?country=" + COUNTRY + "&limit=500").jsonPath().getList("data[0].citations");
         assertTrue(!first.isEmpty(), "the parts are really embedded");
     }
