@@ -1,6 +1,7 @@
 package org.surveillanceoversight.deployment;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -47,6 +48,9 @@ public class DeploymentResource {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    DocumentReads reads;
+
     @GET
     @Operation(summary = "List published deployments, filtered and sorted",
             description = "Keyset pages: follow `next_cursor` (or the `Link: rel=\"next\"` header) until it is null. "
@@ -90,11 +94,12 @@ public class DeploymentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No deployment has this ID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@Parameter(description = "The deployment's UUID") @PathParam("id") String id) {
-        DeploymentDocuments.Entry found = deployments.find(PublicId.parse(id, "id"))
-                .orElseThrow(() -> ApiProblem.notFound("deployment", id));
-        // the deployment's own revision is a finer, free ETag (the caching filter answers If-None-Match)
-        return Response.ok(found.body(), MediaType.APPLICATION_JSON).tag(new EntityTag("r" + found.revision(), true)).build();
+    public Uni<Response> get(@Parameter(description = "The deployment's UUID") @PathParam("id") String id) {
+        return reads.find(PublicId.parse(id, "id")).map(found -> found
+                // the deployment's own revision is a finer, free ETag (the caching filter answers If-None-Match)
+                .map(doc -> Response.ok(doc.body(), MediaType.APPLICATION_JSON)
+                        .tag(new EntityTag("r" + doc.revision(), true)).build())
+                .orElseThrow(() -> ApiProblem.notFound("deployment", id)));
     }
 
     /** The page type as the OpenAPI document names it (generic records have no schema name of their own). */
