@@ -41,7 +41,7 @@ public class CapabilityResource {
     }
 
     @Schema(name = "CapabilityPage")
-    public record CapabilityPage(List<CapabilityView> data, int limit, String nextCursor) {
+    public record CapabilityPage(List<CapabilityView> data, int limit, String nextCursor, String prevCursor) {
     }
 
     @GET
@@ -53,7 +53,7 @@ public class CapabilityResource {
     public Page<CapabilityView> list(@Context UriInfo uri) {
         new QueryParams(uri.getQueryParameters(), List.of()).check();
         List<CapabilityView> all = views(Capability.list("order by code"));
-        return new Page<>(all, all.size(), null);
+        return new Page<>(all, all.size(), null, null);
     }
 
     @GET

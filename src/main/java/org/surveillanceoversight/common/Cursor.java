@@ -4,18 +4,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
- * An opaque keyset cursor: the sort it belongs to and the sort key and ID of the last item
- * served. The next page starts strictly after that item, so records inserted while a client
- * pages are never served twice and existing ones are never skipped.
+ * An opaque keyset cursor: the sort it belongs to, an item's sort key and ID, and whether the
+ * page wanted lies after that item (next) or before it (previous). Pages start strictly beside
+ * the item, so records inserted while a client pages are never served twice and existing ones
+ * are never skipped.
  */
-public record Cursor(String sort, String lastId, String lastKey) {
+public record Cursor(String sort, String lastId, String lastKey, boolean before) {
 
     public static final int DEFAULT_LIMIT = 50;
     public static final int MAX_LIMIT = 500;
     private static final String VERSION = "c1";
 
     public String encode() {
-        String text = VERSION + "|" + sort + "|" + lastId + "|" + (lastKey == null ? "" : lastKey);
+        String text = VERSION + "|" + (before ? "b" : "a") + "|" + sort + "|" + lastId + "|" + (lastKey == null ? "" : lastKey);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -25,12 +26,12 @@ public record Cursor(String sort, String lastId, String lastKey) {
             return null;
         }
         try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 4);
-            if (parts.length == 4 && parts[0].equals(VERSION)) {
-                if (!parts[1].equals(expectedSort)) {
-                    throw invalid("The cursor belongs to sort=" + parts[1] + "; keep the sort while paging.");
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 5);
+            if (parts.length == 5 && parts[0].equals(VERSION) && (parts[1].equals("a") || parts[1].equals("b"))) {
+                if (!parts[2].equals(expectedSort)) {
+                    throw invalid("The cursor belongs to sort=" + parts[2] + "; keep the sort while paging.");
                 }
-                return new Cursor(parts[1], parts[2], parts[3]);
+                return new Cursor(parts[2], parts[3], parts[4], parts[1].equals("b"));
             }
         } catch (IllegalArgumentException e) {
             // reported below

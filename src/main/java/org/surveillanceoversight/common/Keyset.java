@@ -3,6 +3,8 @@ package org.surveillanceoversight.common;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -12,8 +14,8 @@ import java.util.List;
  */
 public final class Keyset {
 
-    /** The IDs of the page in order, and the cursor of the next page (null on the last). */
-    public record Slice<T>(List<T> ids, String nextCursor) {
+    /** The IDs of the page in order, and the cursors of the next and previous pages (null where there is none). */
+    public record Slice<T>(List<T> ids, String nextCursor, String prevCursor) {
     }
 
     /**
@@ -26,14 +28,17 @@ public final class Keyset {
      */
     public static <T> Slice<T> page(EntityManager em, String from, String id, String idType, String key, String keyType,
                                     String sortName, boolean descending, SqlWhere where, String cursorText, int limit) {
-        Cursor after = Cursor.decode(cursorText, sortName);
-        String order = descending ? "desc" : "asc";
-        String comparison = descending ? "<" : ">";
-        if (after != null && key == null) {
-            where.and(id + " " + comparison + " cast(:after_id as " + idType + ")", "after_id", after.lastId());
-        } else if (after != null) {
+        Cursor at = Cursor.decode(cursorText, sortName);
+        boolean backward = at != null && at.before();
+        // a previous page is read in the opposite order from its first item, then turned round
+        boolean reverse = descending != backward;
+        String order = reverse ? "desc" : "asc";
+        String comparison = reverse ? "<" : ">";
+        if (at != null && key == null) {
+            where.and(id + " " + comparison + " cast(:after_id as " + idType + ")", "after_id", at.lastId());
+        } else if (at != null) {
             where.and("(" + key + ", " + id + ") " + comparison + " (cast(:after_key as " + keyType + "), cast(:after_id as "
-                    + idType + "))", "after_key", after.lastKey()).param("after_id", after.lastId());
+                    + idType + "))", "after_key", at.lastKey()).param("after_id", at.lastId());
         }
         String orderBy = (key == null ? "" : key + " " + order + ", ") + id + " " + order;
         Query query = em.createNativeQuery("select " + id + ", " + (key == null ? "null" : key + "::text")
@@ -42,15 +47,23 @@ public final class Keyset {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         boolean more = rows.size() > limit;
-        List<Object[]> shown = more ? rows.subList(0, limit) : rows;
+        List<Object[]> shown = new ArrayList<>(more ? rows.subList(0, limit) : rows);
+        if (backward) {
+            Collections.reverse(shown);
+        }
         String next = null;
-        if (more) {
+        String prev = null;
+        if (!shown.isEmpty()) {
+            Object[] first = shown.get(0);
             Object[] last = shown.get(shown.size() - 1);
-            next = new Cursor(sortName, last[0].toString(), (String) last[1]).encode();
+            boolean laterPages = backward || more;
+            boolean earlierPages = backward ? more : at != null;
+            next = laterPages ? new Cursor(sortName, last[0].toString(), (String) last[1], false).encode() : null;
+            prev = earlierPages ? new Cursor(sortName, first[0].toString(), (String) first[1], true).encode() : null;
         }
         @SuppressWarnings("unchecked")
         List<T> ids = shown.stream().map(r -> (T) r[0]).toList();
-        return new Slice<>(ids, next);
+        return new Slice<>(ids, next, prev);
     }
 
     private Keyset() {

@@ -3,20 +3,25 @@ package org.surveillanceoversight.common;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-/** A page as a response, with the RFC 8288 `Link: <...>; rel="next"` header when another page follows. */
+/** A page as a response, with the RFC 8288 `Link` headers rel="next" and rel="prev" where those pages exist. */
 public final class PageResponse {
 
     private PageResponse() {
     }
 
     public static Response of(Page<?> page, UriInfo uri) {
-        return of(Response.ok(page), page.nextCursor(), page.limit(), uri);
+        return of(Response.ok(page), page.nextCursor(), page.prevCursor(), page.limit(), uri);
     }
 
-    public static Response of(Response.ResponseBuilder response, String nextCursor, int limit, UriInfo uri) {
+    public static Response of(Response.ResponseBuilder response, String nextCursor, String prevCursor, int limit,
+                              UriInfo uri) {
         if (nextCursor != null) {
             response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", nextCursor)
                     .replaceQueryParam("limit", limit).build(), "next");
+        }
+        if (prevCursor != null) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("cursor", prevCursor)
+                    .replaceQueryParam("limit", limit).build(), "prev");
         }
         return response.build();
     }

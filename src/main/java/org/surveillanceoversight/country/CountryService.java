@@ -55,7 +55,7 @@ public class CountryService {
                 where, cursor, limit);
         List<Country> countries = slice.ids().isEmpty() ? List.of()
                 : Country.<Country>list("code in ?1 order by code", slice.ids());
-        return new Page<>(countryViews(countries), limit, slice.nextCursor());
+        return new Page<>(countryViews(countries), limit, slice.nextCursor(), slice.prevCursor());
     }
 
     public Optional<LocalityView> findLocality(UUID id) {
@@ -79,7 +79,7 @@ public class CountryService {
         List<Locality> localities = slice.ids().isEmpty() ? List.of()
                 : Locality.<Locality>list("id in ?1", slice.ids()).stream()
                 .sorted(Comparator.comparing(l -> position.get(l.id))).toList();
-        return new Page<>(localityViews(localities), limit, slice.nextCursor());
+        return new Page<>(localityViews(localities), limit, slice.nextCursor(), slice.prevCursor());
     }
 
     private List<CountryView> countryViews(List<Country> countries) {

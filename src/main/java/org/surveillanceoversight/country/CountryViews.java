@@ -30,10 +30,10 @@ public final class CountryViews {
     }
 
     @Schema(name = "CountryPage")
-    public record CountryPage(List<CountryView> data, int limit, String nextCursor) {
+    public record CountryPage(List<CountryView> data, int limit, String nextCursor, String prevCursor) {
     }
 
     @Schema(name = "LocalityPage")
-    public record LocalityPage(List<LocalityView> data, int limit, String nextCursor) {
+    public record LocalityPage(List<LocalityView> data, int limit, String nextCursor, String prevCursor) {
     }
 }

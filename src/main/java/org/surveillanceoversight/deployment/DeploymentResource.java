@@ -81,7 +81,8 @@ public class DeploymentResource {
         int pageSize = PageResponse.limit(params, limit);
         params.check();
         RawPage page = deployments.list(filter, order, descending, cursor, pageSize);
-        return PageResponse.of(Response.ok(page.toJson(json), MediaType.APPLICATION_JSON), page.nextCursor(), page.limit(), uri);
+        return PageResponse.of(Response.ok(page.toJson(json), MediaType.APPLICATION_JSON), page.nextCursor(),
+                page.prevCursor(), page.limit(), uri);
     }
 
     @GET
@@ -104,6 +105,6 @@ public class DeploymentResource {
 
     /** The page type as the OpenAPI document names it (generic records have no schema name of their own). */
     @Schema(name = "DeploymentPage")
-    public record DeploymentPage(java.util.List<DeploymentView> data, int limit, String nextCursor) {
+    public record DeploymentPage(java.util.List<DeploymentView> data, int limit, String nextCursor, String prevCursor) {
     }
 }

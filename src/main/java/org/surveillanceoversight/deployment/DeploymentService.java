@@ -50,7 +50,8 @@ public class DeploymentService {
                 sort.type, (descending ? "-" : "") + sort.name(), descending, DeploymentQuery.where(filter), cursor, limit);
         Map<UUID, DeploymentDocuments.Entry> found = documents(slice.ids());
         return new RawPage(slice.ids().stream().map(found::get).filter(Objects::nonNull)
-                .map(DeploymentDocuments.Entry::body).toList(), limit, slice.nextCursor());
+                .map(DeploymentDocuments.Entry::body).toList(), limit, slice.nextCursor(),
+                slice.prevCursor());
     }
 
     /**

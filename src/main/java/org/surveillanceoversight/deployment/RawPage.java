@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 
 /** A page whose items are already JSON (stored documents); written in the shape of Page without re-parsing them. */
-public record RawPage(List<String> items, int limit, String nextCursor) {
+public record RawPage(List<String> items, int limit, String nextCursor, String prevCursor) {
 
     public String toJson(ObjectMapper json) {
         StringBuilder out = new StringBuilder(items.stream().mapToInt(String::length).sum() + items.size() + 64);
@@ -15,7 +15,8 @@ public record RawPage(List<String> items, int limit, String nextCursor) {
             out.append(i == 0 ? "" : ",").append(items.get(i));
         }
         try {
-            out.append("],\"limit\":").append(limit).append(",\"next_cursor\":").append(json.writeValueAsString(nextCursor));
+            out.append("],\"limit\":").append(limit).append(",\"next_cursor\":").append(json.writeValueAsString(nextCursor))
+                    .append(",\"prev_cursor\":").append(json.writeValueAsString(prevCursor));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -49,7 +49,7 @@ public class SourceService {
         List<Source> sources = slice.ids().isEmpty() ? List.of()
                 : Source.<Source>list("id in ?1", slice.ids()).stream()
                 .sorted(Comparator.comparing(s -> position.get(s.id))).toList();
-        return new Page<>(views(sources), limit, slice.nextCursor());
+        return new Page<>(views(sources), limit, slice.nextCursor(), slice.prevCursor());
     }
 
     private List<SourceView> views(List<Source> sources) {

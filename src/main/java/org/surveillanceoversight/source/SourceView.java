@@ -17,6 +17,6 @@ public record SourceView(UUID id, Source.Kind kind, String title, String publish
                          Publication publication, int version, Instant updatedAt) {
 
     @Schema(name = "SourcePage")
-    public record SourcePage(List<SourceView> data, int limit, String nextCursor) {
+    public record SourcePage(List<SourceView> data, int limit, String nextCursor, String prevCursor) {
     }
 }

@@ -75,6 +75,6 @@ public class VendorResource {
     }
 
     @Schema(name = "VendorPage")
-    public record VendorPage(List<VendorView> data, int limit, String nextCursor) {
+    public record VendorPage(List<VendorView> data, int limit, String nextCursor, String prevCursor) {
     }
 }

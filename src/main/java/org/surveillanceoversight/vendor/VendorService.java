@@ -63,7 +63,7 @@ public class VendorService {
         List<Vendor> vendors = slice.ids().isEmpty() ? List.of()
                 : Vendor.<Vendor>list("id in ?1", slice.ids()).stream()
                 .sorted(Comparator.comparing(v -> position.get(v.id))).toList();
-        return new Page<>(views(vendors), limit, slice.nextCursor());
+        return new Page<>(views(vendors), limit, slice.nextCursor(), slice.prevCursor());
     }
 
     private List<VendorView> views(List<Vendor> vendors) {

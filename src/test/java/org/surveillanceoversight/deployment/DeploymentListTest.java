@@ -167,6 +167,44 @@ public class DeploymentListTest {
     }
 
     @Test
+    void previousLinksWalkBackThroughTheSamePages() {
+        for (String sort : List.of("title", "-cameras", "id")) {
+            List<List<String>> forward = new ArrayList<>();
+            String next = "/api/v1/deployments?" + SEEDED + "&limit=1&sort=" + sort;
+            Response page = null;
+            while (next != null) {
+                page = given().urlEncodingEnabled(false).get(next);
+                forward.add(page.jsonPath().getList("data.id"));
+                if (forward.size() == 1) {
+                    assertEquals(null, page.jsonPath().getString("prev_cursor"), "the first page has no previous page");
+                    assertTrue(link(page, "next") != null && link(page, "prev") == null);
+                }
+                next = link(page, "next");
+            }
+            assertEquals(4, forward.size(), sort);
+            List<List<String>> backward = new ArrayList<>();
+            String prev = link(page, "prev");
+            while (prev != null) {
+                Response back = given().urlEncodingEnabled(false).get(prev);
+                backward.add(0, back.jsonPath().getList("data.id"));
+                prev = link(back, "prev");
+            }
+            assertEquals(forward.subList(0, 3), backward, "walking back with " + sort);
+        }
+    }
+
+    /** The target of a Link header relation, or null. */
+    static String link(Response response, String rel) {
+        for (String part : response.headers().getValues("Link")) {
+            if (part.contains("rel=\"" + rel + "\"")) {
+                String uri = part.substring(part.indexOf('<') + 1, part.indexOf('>'));
+                return uri.substring(uri.indexOf("/api/"));
+            }
+        }
+        return null;
+    }
+
+    @Test
     void insertsWhilePagingNeitherRepeatNorSkip() throws SQLException {
         List<String> before = IntStream.range(0, 20).mapToObj(i -> String.format("[test] paging %02d", i * 5)).toList();
         TestRecords.deployments(dataSource, "NO", before, 10);
