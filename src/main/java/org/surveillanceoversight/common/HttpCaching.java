@@ -28,6 +28,11 @@ public class HttpCaching {
 
     @ServerResponseFilter
     public void tag(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            // an answer to a key holder is theirs alone: no shared cache may keep it
+            response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
+            return;
+        }
         if (!isCacheable(request) || response.getStatus() != 200) {
             return;
         }

@@ -2,6 +2,7 @@ package org.surveillanceoversight.common;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -50,6 +51,12 @@ public class ProblemMapper {
                 List.of(new FieldError(field, message))));
     }
 
+    /** More specific than JsonProcessingException, so Quarkus's own mapper would otherwise answer without field errors. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return unreadableJson(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
@@ -84,11 +91,18 @@ public class ProblemMapper {
         return uri == null ? null : uri.getRequestUri().getRawPath();
     }
 
+    /** "create.input.name" -> "name" (a body field), "get.limit" -> "limit" (a parameter): what the client sent. */
     private static String fieldName(ConstraintViolation<?> violation) {
-        // "get.limit" -> "limit": drop the method name the validator puts first
-        String path = violation.getPropertyPath().toString();
-        int dot = path.indexOf('.');
-        return dot < 0 ? path : path.substring(dot + 1);
+        List<String> properties = new java.util.ArrayList<>();
+        String parameter = null;
+        for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+            switch (node.getKind()) {
+                case PROPERTY, CONTAINER_ELEMENT -> properties.add(node.getName());
+                case PARAMETER -> parameter = node.getName();
+                default -> { }
+            }
+        }
+        return !properties.isEmpty() ? String.join(".", properties) : parameter != null ? parameter : "body";
     }
 
     private static String jsonPath(JsonMappingException e) {

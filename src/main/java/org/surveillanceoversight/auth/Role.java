@@ -1,0 +1,14 @@
+package org.surveillanceoversight.auth;
+
+/**
+ * What a key may do; each role may do everything the roles before it may. Contributors submit
+ * tips and corrections, editors create and edit records, reviewers publish and retract, admins
+ * manage keys.
+ */
+public enum Role {
+    contributor, editor, reviewer, admin;
+
+    public boolean covers(Role required) {
+        return compareTo(required) >= 0;
+    }
+}
