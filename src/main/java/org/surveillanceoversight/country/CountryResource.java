@@ -1,6 +1,7 @@
 package org.surveillanceoversight.country;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
+import org.surveillanceoversight.common.PageParams;
 import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.PublicId;
@@ -55,18 +57,16 @@ public class CountryResource {
             @Parameter(description = "Part of the English name") @QueryParam("q") String q,
             @Parameter(description = "true: only countries with published deployments",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("has_deployments") String hasDeployments,
-            @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "Opaque cursor from `next_cursor`") @QueryParam("cursor") String cursor,
+            @BeanParam PageParams page,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams(uri.getQueryParameters(),
                 List.of("region", "q", "has_deployments", "limit", "cursor"));
         Boolean withDeployments = params.bool("has_deployments");
         String regionName = params.string("region");
         String text = params.string("q");
-        int pageSize = PageResponse.limit(params, limit);
+        int pageSize = page.limit(params);
         params.check();
-        return PageResponse.of(places.countries(regionName, text, withDeployments, cursor, pageSize), uri);
+        return PageResponse.of(places.countries(regionName, text, withDeployments, page.cursor, pageSize), uri);
     }
 
     @GET
@@ -96,16 +96,14 @@ public class CountryResource {
     public Response localities(
             @Parameter(description = "ISO alpha-2 code; repeatable") @QueryParam("country") List<String> country,
             @Parameter(description = "Part of a name or alias, Latin or Cyrillic") @QueryParam("q") String q,
-            @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "Opaque cursor from `next_cursor`") @QueryParam("cursor") String cursor,
+            @BeanParam PageParams page,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("country", "q", "limit", "cursor"));
         List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);
         String text = params.string("q");
-        int pageSize = PageResponse.limit(params, limit);
+        int pageSize = page.limit(params);
         params.check();
-        return PageResponse.of(places.localities(countries, text, cursor, pageSize), uri);
+        return PageResponse.of(places.localities(countries, text, page.cursor, pageSize), uri);
     }
 
     @GET

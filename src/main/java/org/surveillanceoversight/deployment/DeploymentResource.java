@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.surveillanceoversight.common.ApiProblem;
+import org.surveillanceoversight.common.PageParams;
 import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.QueryParams;
 import org.surveillanceoversight.common.ReferenceData;
@@ -62,9 +63,7 @@ public class DeploymentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response list(
             @BeanParam DeploymentFilterParams filters,
-            @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER,
-                    minimum = "1", maximum = "500", defaultValue = "50")) @QueryParam("limit") String limit,
-            @Parameter(description = "Opaque cursor from the previous page's `next_cursor`") @QueryParam("cursor") String cursor,
+            @BeanParam PageParams page,
             @Parameter(description = "Order: title (default), id, country, cameras or updated_at; a leading `-` reverses it",
                     schema = @Schema(type = SchemaType.STRING, defaultValue = "title")) @QueryParam("sort") String sort,
             @Context UriInfo uri) {
@@ -78,11 +77,11 @@ public class DeploymentResource {
         } catch (IllegalArgumentException e) {
             params.error("sort", "must be one of " + DeploymentSort.allowed());
         }
-        int pageSize = PageResponse.limit(params, limit);
+        int pageSize = page.limit(params);
         params.check();
-        RawPage page = deployments.list(filter, order, descending, cursor, pageSize);
-        return PageResponse.of(Response.ok(page.toJson(json), MediaType.APPLICATION_JSON), page.nextCursor(),
-                page.prevCursor(), page.limit(), uri);
+        RawPage found = deployments.list(filter, order, descending, page.cursor, pageSize);
+        return PageResponse.of(Response.ok(found.toJson(json), MediaType.APPLICATION_JSON), found.nextCursor(),
+                found.prevCursor(), found.limit(), uri);
     }
 
     @GET

@@ -1,6 +1,7 @@
 package org.surveillanceoversight.source;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.surveillanceoversight.common.ApiProblem;
+import org.surveillanceoversight.common.PageParams;
 import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.PublicId;
@@ -44,9 +46,7 @@ public class SourceResource {
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Source.Kind.class)) @QueryParam("kind") List<String> kind,
             @Parameter(description = "Language tag, e.g. en; repeatable") @QueryParam("language") List<String> language,
             @Parameter(description = "Part of the title or publisher") @QueryParam("q") String q,
-            @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "Opaque cursor from `next_cursor`") @QueryParam("cursor") String cursor,
+            @BeanParam PageParams page,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("kind", "language", "q", "limit", "cursor"));
         List<Source.Kind> kinds = params.enums("kind", Source.Kind.class);
@@ -57,9 +57,9 @@ public class SourceResource {
             return v;
         }, "a language tag such as en or ru");
         String text = params.string("q");
-        int pageSize = PageResponse.limit(params, limit);
+        int pageSize = page.limit(params);
         params.check();
-        return PageResponse.of(sources.list(kinds, languages, text, cursor, pageSize), uri);
+        return PageResponse.of(sources.list(kinds, languages, text, page.cursor, pageSize), uri);
     }
 
     @GET

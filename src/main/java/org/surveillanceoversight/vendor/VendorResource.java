@@ -1,6 +1,7 @@
 package org.surveillanceoversight.vendor;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.surveillanceoversight.common.ApiProblem;
+import org.surveillanceoversight.common.PageParams;
 import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.PublicId;
@@ -48,17 +50,15 @@ public class VendorResource {
             @Parameter(description = "Headquarters country (ISO alpha-2); repeatable") @QueryParam("country") List<String> country,
             @Parameter(description = "true: under a restriction in force; false: under none",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("restricted") String restricted,
-            @Parameter(description = "Page size, 1 to 500 (default 50)", schema = @Schema(type = SchemaType.INTEGER))
-            @QueryParam("limit") String limit,
-            @Parameter(description = "Opaque cursor from `next_cursor`") @QueryParam("cursor") String cursor,
+            @BeanParam PageParams page,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("q", "country", "restricted", "limit", "cursor"));
         List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);
         Boolean isRestricted = params.bool("restricted");
         String text = params.string("q");
-        int pageSize = PageResponse.limit(params, limit);
+        int pageSize = page.limit(params);
         params.check();
-        return PageResponse.of(vendors.list(text, countries, isRestricted, cursor, pageSize), uri);
+        return PageResponse.of(vendors.list(text, countries, isRestricted, page.cursor, pageSize), uri);
     }
 
     @GET
