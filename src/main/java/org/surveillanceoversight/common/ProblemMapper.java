@@ -97,7 +97,9 @@ public class ProblemMapper {
         String parameter = null;
         for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case PROPERTY, CONTAINER_ELEMENT -> properties.add(node.getName());
+                // record components are camelCase in Java and snake_case on the wire
+                case PROPERTY, CONTAINER_ELEMENT -> properties.add(node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                        .toLowerCase(java.util.Locale.ROOT));
                 case PARAMETER -> parameter = node.getName();
                 default -> { }
             }

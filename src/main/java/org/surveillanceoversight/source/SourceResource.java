@@ -2,7 +2,12 @@ package org.surveillanceoversight.source;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,13 +23,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.surveillanceoversight.auth.CurrentCaller;
+import org.surveillanceoversight.auth.RequiresRole;
+import org.surveillanceoversight.auth.Role;
 import org.surveillanceoversight.common.ApiProblem;
+import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.PageParams;
 import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.PublicId;
 import org.surveillanceoversight.common.QueryParams;
+import org.surveillanceoversight.history.RevisionLog;
 
+import java.net.URI;
 import java.util.List;
 
 @Path("/api/v1/sources")
@@ -34,6 +46,60 @@ public class SourceResource {
 
     @Inject
     SourceService sources;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    RevisionLog revisions;
+
+    @Schema(name = "RevisionList")
+    public record RevisionList(List<RevisionLog.RevisionView> data) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Create a source (editor); its first revision records who, when and why",
+            description = "Send `Idempotency-Key` to make a retry safe: the same key and body return the first "
+                    + "response and write nothing; the same key with another body is a 422.")
+    @APIResponse(responseCode = "201", description = "The new source; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
+    @APIResponse(responseCode = "400", description = "A missing or bad field, named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "401", description = "No key, or an unknown or revoked one",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role is below editor",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull SourceInput input,
+                           @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Context UriInfo uri) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw ApiProblem.badRequest("invalid-header", "Invalid header", "Idempotency-Key must be 1 to 200 characters.",
+                    new FieldError("Idempotency-Key", "must be 1 to 200 characters"));
+        }
+        SourceService.Written written = sources.create(input, caller.get(), idempotencyKey,
+                uri.getAbsolutePath().toString());
+        return Response.status(written.status()).location(URI.create(written.location()))
+                .type(MediaType.APPLICATION_JSON).entity(written.body()).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "Every revision of a source, oldest first: who (key ID), when, why and what changed")
+    @APIResponse(responseCode = "200", description = "The revisions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionList.class)))
+    @APIResponse(responseCode = "404", description = "No source has this ID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RevisionList history(@PathParam("id") String id) {
+        java.util.UUID uuid = PublicId.parse(id, "id");
+        sources.find(uuid).orElseThrow(() -> ApiProblem.notFound("source", id));
+        return new RevisionList(revisions.of("source", uuid));
+    }
 
     @GET
     @Operation(summary = "List published sources by title")

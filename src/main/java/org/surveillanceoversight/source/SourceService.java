@@ -1,15 +1,28 @@
 package org.surveillanceoversight.source;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.surveillanceoversight.auth.Caller;
+import org.surveillanceoversight.common.ApiProblem;
+import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.Keyset;
+import org.surveillanceoversight.common.PartialDate;
 import org.surveillanceoversight.common.Page;
 import org.surveillanceoversight.common.Publication;
 import org.surveillanceoversight.common.SqlWhere;
+import org.surveillanceoversight.history.Idempotency;
+import org.surveillanceoversight.history.RevisionLog;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +36,80 @@ public class SourceService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    RevisionLog revisions;
+
+    @Inject
+    Idempotency idempotency;
+
+    @Inject
+    ObjectMapper json;
+
+    /** The result of a write as the client sees it: status, Location and JSON body. */
+    public record Written(int status, String location, String body) {
+    }
+
+    /**
+     * Creates a published source and records its first revision, in one transaction. With an
+     * Idempotency-Key, a retry of the same request returns the first response and writes nothing.
+     */
+    @Transactional
+    public Written create(SourceInput input, Caller caller, String idempotencyKey, String collectionUri) {
+        String requestHash = null;
+        if (idempotencyKey != null) {
+            requestHash = sha256("POST " + collectionUri + " " + toJson(input));
+            Optional<Idempotency.Stored> earlier = idempotency.claim(caller, idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return new Written(earlier.get().status(), earlier.get().location(), earlier.get().body());
+            }
+        }
+        PartialDate published;
+        try {
+            published = PartialDate.parse(input.publishedOn());
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.badRequest("validation", "Invalid request", "The request has invalid values; see errors.",
+                    new FieldError("published_on", "is not a date"));
+        }
+        Source source = new Source();
+        source.id = UUID.randomUUID();
+        source.kind = input.kind();
+        source.title = input.title().trim();
+        source.publisher = input.publisher();
+        source.authors = input.authors() == null ? new ArrayList<>() : new ArrayList<>(input.authors());
+        source.publishedOn = PartialDate.dateOf(published);
+        source.publishedPrecision = PartialDate.precisionOf(published);
+        source.url = input.url();
+        source.archivedUrl = input.archivedUrl();
+        source.language = input.language();
+        source.license = input.license();
+        source.notes = input.notes();
+        source.persist();
+        em.flush();
+        SourceView view = views(List.of(source)).get(0);
+        revisions.append("source", source.id, source.version, caller, input.changeReason(), null, view);
+        Written written = new Written(201, collectionUri + "/" + source.id, toJson(view));
+        if (idempotencyKey != null) {
+            idempotency.record(caller, idempotencyKey, new Idempotency.Stored(written.status(), written.location(), written.body()));
+        }
+        return written;
+    }
+
+    private String toJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public Optional<SourceView> find(UUID id) {
         return Source.<Source>findByIdOptional(id).filter(s -> s.publication != Publication.draft)

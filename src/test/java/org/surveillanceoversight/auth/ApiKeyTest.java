@@ -27,12 +27,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 public class ApiKeyTest {
 
     /** %test.oversight.bootstrap-admin-key in application.properties. */
-    static final String ADMIN = "test-bootstrap-admin-key-0123456789abcdef";
+    public static final String ADMIN = "test-bootstrap-admin-key-0123456789abcdef";
 
     @Inject
     AgroalDataSource dataSource;
 
-    static String newKey(String role) {
+    public static String newKey(String role) {
         return given().auth().oauth2(ADMIN).contentType("application/json")
                 .body(Map.of("name", "test " + role, "role", role))
                 .post("/api/v1/api-keys").then().statusCode(201).extract().path("secret");

@@ -1,0 +1,57 @@
+package org.surveillanceoversight.history;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.surveillanceoversight.auth.Caller;
+import org.surveillanceoversight.common.ApiProblem;
+import org.surveillanceoversight.common.FieldError;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Idempotency-Key for POST, inside the write's own transaction: the key is claimed first (a
+ * concurrent retry waits on it), the response is stored with the write, and a retry with the same
+ * body gets the stored response; the same key with another body is a 422.
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    @Inject
+    EntityManager em;
+
+    public record Stored(int status, String location, String body) {
+    }
+
+    /** Claims the key, or returns the response already given for it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Stored> claim(Caller caller, String key, String requestSha256) {
+        int claimed = em.createNativeQuery("insert into idempotency_record (api_key_id, key, request_sha256) "
+                        + "values (:caller, :key, :sha) on conflict do nothing")
+                .setParameter("caller", caller.keyId()).setParameter("key", key).setParameter("sha", requestSha256)
+                .executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        Object[] row = (Object[]) em.createNativeQuery("select request_sha256, status, location, body "
+                        + "from idempotency_record where api_key_id = :caller and key = :key")
+                .setParameter("caller", caller.keyId()).setParameter("key", key).getSingleResult();
+        if (!requestSha256.equals(row[0])) {
+            throw new ApiProblem("idempotency-key-reused", "Idempotency key reused", 422,
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.",
+                    List.of(new FieldError("Idempotency-Key", "was used with another body")));
+        }
+        return Optional.of(new Stored(((Number) row[1]).intValue(), (String) row[2], (String) row[3]));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(Caller caller, String key, Stored response) {
+        em.createNativeQuery("update idempotency_record set status = :status, location = :location, body = :body "
+                        + "where api_key_id = :caller and key = :key")
+                .setParameter("status", response.status()).setParameter("location", response.location())
+                .setParameter("body", response.body()).setParameter("caller", caller.keyId()).setParameter("key", key)
+                .executeUpdate();
+    }
+}

@@ -1,0 +1,116 @@
+package org.surveillanceoversight.source;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.Test;
+import org.surveillanceoversight.auth.ApiKeyTest;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** An editor adds a source: validated, recorded in the history with who and why, safe to retry. */
+@QuarkusTest
+public class SourceWriteTest {
+
+    static Map<String, Object> source(String title) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("kind", "news");
+        body.put("title", title);
+        body.put("publisher", "Test Wire");
+        body.put("authors", List.of("A. Reporter"));
+        body.put("published_on", "2024-07");
+        body.put("url", "https://example.org/story");
+        body.put("language", "en");
+        body.put("change_reason", "cited by a new camera count");
+        return body;
+    }
+
+    private static int sourcesTitled(String title) {
+        return given().queryParam("q", title).get("/api/v1/sources").then().statusCode(200)
+                .extract().jsonPath().getList("data").size();
+    }
+
+    @Test
+    void anEditorCreatesASourceAndItsHistoryRecordsWhoAndWhy() {
+        String editor = ApiKeyTest.newKey("editor");
+        String editorId = given().auth().oauth2(editor).get("/api/v1/api-keys/me").then().extract().path("id");
+        Response created = given().auth().oauth2(editor).contentType("application/json")
+                .body(source("[test] Safe city tender notice")).post("/api/v1/sources");
+        created.then().statusCode(201).body("title", equalTo("[test] Safe city tender notice"))
+                .body("published_on", equalTo("2024-07-01")).body("published_precision", equalTo("month"))
+                .body("cited_by", equalTo(0)).body("version", equalTo(0));
+        String id = created.path("id");
+        assertTrue(created.header("Location").endsWith("/api/v1/sources/" + id), created.header("Location"));
+        given().get("/api/v1/sources/" + id).then().statusCode(200).body("publisher", equalTo("Test Wire"));
+        given().get("/api/v1/sources/" + id + "/history").then().statusCode(200)
+                .body("data", hasSize(1))
+                .body("data[0].actor", equalTo("api_key:" + editorId))
+                .body("data[0].reason", equalTo("cited by a new camera count"))
+                .body("data[0].change.before", nullValue())
+                .body("data[0].change.after.title", equalTo("[test] Safe city tender notice"));
+    }
+
+    @Test
+    void aRetryWithTheSameKeyWritesNothingTwice() {
+        String editor = ApiKeyTest.newKey("editor");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = source("[test] Retried once");
+        Response first = given().auth().oauth2(editor).contentType("application/json").header("Idempotency-Key", key)
+                .body(body).post("/api/v1/sources");
+        first.then().statusCode(201);
+        Response retry = given().auth().oauth2(editor).contentType("application/json").header("Idempotency-Key", key)
+                .body(body).post("/api/v1/sources");
+        retry.then().statusCode(201).header("Location", equalTo(first.header("Location")));
+        assertEquals(first.asString(), retry.asString());
+        assertEquals(1, sourcesTitled("[test] Retried once"));
+
+        given().auth().oauth2(editor).contentType("application/json").header("Idempotency-Key", key)
+                .body(source("[test] Something else")).post("/api/v1/sources")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", hasItem("Idempotency-Key"));
+        assertEquals(0, sourcesTitled("[test] Something else"));
+    }
+
+    @Test
+    void badSourcesChangeNothing() {
+        String editor = ApiKeyTest.newKey("editor");
+        Map<String, Object> noReason = source("[test] no reason");
+        noReason.remove("change_reason");
+        Map<String, Object> badUrl = source("[test] bad url");
+        badUrl.put("url", "javascript:alert(1)");
+        Map<String, Object> badDate = source("[test] bad date");
+        badDate.put("published_on", "2024-13");
+        Map<String, Object> badKind = source("[test] bad kind");
+        badKind.put("kind", "rumour");
+        for (var pair : List.of(Map.entry(noReason, "change_reason"), Map.entry(badUrl, "url"),
+                Map.entry(badDate, "published_on"), Map.entry(badKind, "kind"))) {
+            given().auth().oauth2(editor).contentType("application/json").body(pair.getKey()).post("/api/v1/sources")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem(pair.getValue()));
+        }
+        assertEquals(0, sourcesTitled("[test] bad"));
+        assertEquals(0, sourcesTitled("[test] no reason"));
+    }
+
+    @Test
+    void onlyEditorsAndAboveWrite() {
+        given().contentType("application/json").body(source("[test] anonymous")).post("/api/v1/sources")
+                .then().statusCode(401);
+        given().auth().oauth2(ApiKeyTest.newKey("contributor")).contentType("application/json")
+                .body(source("[test] contributor")).post("/api/v1/sources").then().statusCode(403);
+        given().auth().oauth2(ApiKeyTest.newKey("reviewer")).contentType("application/json")
+                .body(source("[test] reviewer")).post("/api/v1/sources").then().statusCode(201);
+        assertEquals(0, sourcesTitled("[test] anonymous"));
+        assertEquals(0, sourcesTitled("[test] contributor"));
+    }
+}
