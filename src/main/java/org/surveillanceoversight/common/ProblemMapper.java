@@ -107,7 +107,8 @@ public class ProblemMapper {
         return !properties.isEmpty() ? String.join(".", properties) : parameter != null ? parameter : "body";
     }
 
-    private static String jsonPath(JsonMappingException e) {
+    /** Where in the JSON a mapping failed, as a client names it: "authors[2]", "role". */
+    public static String jsonPath(JsonMappingException e) {
         String path = e.getPath().stream()
                 .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");

@@ -3,16 +3,22 @@ package org.surveillanceoversight.source;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,6 +35,7 @@ import org.surveillanceoversight.auth.RequiresRole;
 import org.surveillanceoversight.auth.Role;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
+import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.PageParams;
 import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.Problem;
@@ -137,7 +144,56 @@ public class SourceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No source has this ID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public SourceView get(@PathParam("id") String id) {
-        return sources.find(PublicId.parse(id, "id")).orElseThrow(() -> ApiProblem.notFound("source", id));
+    public Response get(@PathParam("id") String id) {
+        SourceView source = sources.find(PublicId.parse(id, "id")).orElseThrow(() -> ApiProblem.notFound("source", id));
+        // the version is the ETag writes send back in If-Match
+        return Response.ok(source).header(HttpHeaders.ETAG, IfMatch.etag(source.version())).build();
+    }
+
+    public record RetractionInput(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Replace a source's fields (editor); needs If-Match with its current ETag")
+    @WriteResponses
+    public Response replace(@PathParam("id") String id, @Valid @NotNull SourceInput input,
+                            @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
+        int version = IfMatch.version(ifMatch);
+        return written(sources.update(PublicId.parse(id, "id"), input, version, caller.get()));
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes("application/merge-patch+json")
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Change some fields with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match")
+    @WriteResponses
+    public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
+                          @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
+        int version = IfMatch.version(ifMatch);
+        return written(sources.patch(PublicId.parse(id, "id"), patch, version, caller.get()));
+    }
+
+    @POST
+    @Path("{id}/retract")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.reviewer)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Retract a source with a reason (reviewer); it stays readable and says why; needs If-Match")
+    @WriteResponses
+    public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
+                            @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
+        int version = IfMatch.version(ifMatch);
+        return written(sources.retract(PublicId.parse(id, "id"), input.reason(), version, caller.get()));
+    }
+
+    private static Response written(SourceService.Written written) {
+        return Response.status(written.status()).type(MediaType.APPLICATION_JSON).entity(written.body())
+                .header(HttpHeaders.ETAG, IfMatch.etag(written.version())).build();
     }
 }

@@ -1,7 +1,14 @@
 package org.surveillanceoversight.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +18,7 @@ import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.Keyset;
 import org.surveillanceoversight.common.PartialDate;
+import org.surveillanceoversight.common.ProblemMapper;
 import org.surveillanceoversight.common.Page;
 import org.surveillanceoversight.common.Publication;
 import org.surveillanceoversight.common.SqlWhere;
@@ -27,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -46,8 +55,11 @@ public class SourceService {
     @Inject
     ObjectMapper json;
 
-    /** The result of a write as the client sees it: status, Location and JSON body. */
-    public record Written(int status, String location, String body) {
+    @Inject
+    Validator validator;
+
+    /** The result of a write as the client sees it: status, Location, JSON body, and the version for the ETag (when known). */
+    public record Written(int status, String location, String body, Integer version) {
     }
 
     /**
@@ -61,9 +73,124 @@ public class SourceService {
             requestHash = sha256("POST " + collectionUri + " " + toJson(input));
             Optional<Idempotency.Stored> earlier = idempotency.claim(caller, idempotencyKey, requestHash);
             if (earlier.isPresent()) {
-                return new Written(earlier.get().status(), earlier.get().location(), earlier.get().body());
+                return new Written(earlier.get().status(), earlier.get().location(), earlier.get().body(), null);
             }
         }
+        Source source = new Source();
+        source.id = UUID.randomUUID();
+        apply(source, input);
+        source.persist();
+        em.flush();
+        SourceView view = views(List.of(source)).get(0);
+        revisions.append("source", source.id, source.version, caller, input.changeReason(), null, view);
+        Written written = new Written(201, collectionUri + "/" + source.id, toJson(view), source.version);
+        if (idempotencyKey != null) {
+            idempotency.record(caller, idempotencyKey, new Idempotency.Stored(written.status(), written.location(), written.body()));
+        }
+        return written;
+    }
+
+    /** Replaces a source's fields, if it is still at the version the caller read (If-Match). */
+    @Transactional
+    public Written update(UUID id, SourceInput input, int expectedVersion, Caller caller) {
+        Source source = current(id, expectedVersion);
+        SourceView before = views(List.of(source)).get(0);
+        apply(source, input);
+        return written(source, before, caller, input.changeReason());
+    }
+
+    /** Applies an RFC 7396 merge patch to the source as the API shows it, then validates and saves it. */
+    @Transactional
+    public Written patch(UUID id, JsonNode patch, int expectedVersion, Caller caller) {
+        if (!patch.isObject()) {
+            throw ApiProblem.badRequest("unreadable-body", "Unreadable request body", "A merge patch is a JSON object.",
+                    new FieldError("body", "must be a JSON object"));
+        }
+        Source source = current(id, expectedVersion);
+        ObjectNode merged = json.valueToTree(inputOf(source));
+        merged.remove("change_reason");
+        mergePatch(merged, (ObjectNode) patch);
+        SourceInput input;
+        try {
+            input = json.treeToValue(merged, SourceInput.class);
+        } catch (JsonProcessingException e) {
+            throw ApiProblem.badRequest("unreadable-body", "Unreadable request body", "The patched source is not valid.",
+                    new FieldError(e instanceof JsonMappingException m ? ProblemMapper.jsonPath(m) : "body",
+                            "has the wrong type or format"));
+        }
+        Set<ConstraintViolation<SourceInput>> violations = validator.validate(input);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return update(id, input, expectedVersion, caller);
+    }
+
+    /** Retracts a source: it stays, with who retracted it, when and why. */
+    @Transactional
+    public Written retract(UUID id, String reason, int expectedVersion, Caller caller) {
+        Source source = current(id, expectedVersion);
+        if (source.publication == Publication.retracted) {
+            throw new ApiProblem("already-retracted", "Already retracted", 409,
+                    "This source was retracted at " + source.retractedAt + ".", List.of());
+        }
+        SourceView before = views(List.of(source)).get(0);
+        source.publication = Publication.retracted;
+        source.retractedAt = java.time.Instant.now();
+        source.retractedBy = "api_key:" + caller.keyId();
+        source.retractionReason = reason.trim();
+        return written(source, before, caller, reason.trim());
+    }
+
+    private Source current(UUID id, int expectedVersion) {
+        Source source = Source.<Source>findByIdOptional(id).filter(s -> s.publication != Publication.draft)
+                .orElseThrow(() -> ApiProblem.notFound("source", id));
+        if (source.version != expectedVersion) {
+            throw stale(source.version);
+        }
+        return source;
+    }
+
+    private Written written(Source source, SourceView before, Caller caller, String reason) {
+        try {
+            em.flush(); // the version check in SQL: a concurrent writer that committed first makes this fail
+        } catch (OptimisticLockException e) {
+            throw stale(-1);
+        }
+        SourceView after = views(List.of(source)).get(0);
+        revisions.append("source", source.id, source.version, caller, reason, before, after);
+        return new Written(200, null, toJson(after), source.version);
+    }
+
+    static ApiProblem stale(int current) {
+        return new ApiProblem("precondition-failed", "Precondition Failed", 412,
+                "The source changed since you read it" + (current >= 0 ? " (it is now version " + current + ")" : "")
+                        + "; read it again, reapply your change and send the new ETag in If-Match.", List.of());
+    }
+
+    private static void mergePatch(ObjectNode target, ObjectNode patch) {
+        patch.fields().forEachRemaining(field -> {
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                target.remove(field.getKey());
+            } else if (value.isObject() && target.get(field.getKey()) instanceof ObjectNode child) {
+                mergePatch(child, (ObjectNode) value);
+            } else {
+                target.set(field.getKey(), value);
+            }
+        });
+    }
+
+    private static SourceInput inputOf(Source s) {
+        String published = s.publishedOn == null ? null : switch (s.publishedPrecision) {
+            case year -> String.valueOf(s.publishedOn.getYear());
+            case month -> s.publishedOn.toString().substring(0, 7);
+            case day -> s.publishedOn.toString();
+        };
+        return new SourceInput(s.kind, s.title, s.publisher, List.copyOf(s.authors), published, s.url, s.archivedUrl,
+                s.language, s.license, s.notes, null);
+    }
+
+    private static void apply(Source source, SourceInput input) {
         PartialDate published;
         try {
             published = PartialDate.parse(input.publishedOn());
@@ -71,8 +198,6 @@ public class SourceService {
             throw ApiProblem.badRequest("validation", "Invalid request", "The request has invalid values; see errors.",
                     new FieldError("published_on", "is not a date"));
         }
-        Source source = new Source();
-        source.id = UUID.randomUUID();
         source.kind = input.kind();
         source.title = input.title().trim();
         source.publisher = input.publisher();
@@ -84,15 +209,6 @@ public class SourceService {
         source.language = input.language();
         source.license = input.license();
         source.notes = input.notes();
-        source.persist();
-        em.flush();
-        SourceView view = views(List.of(source)).get(0);
-        revisions.append("source", source.id, source.version, caller, input.changeReason(), null, view);
-        Written written = new Written(201, collectionUri + "/" + source.id, toJson(view));
-        if (idempotencyKey != null) {
-            idempotency.record(caller, idempotencyKey, new Idempotency.Stored(written.status(), written.location(), written.body()));
-        }
-        return written;
     }
 
     private String toJson(Object value) {

@@ -102,6 +102,94 @@ public class SourceWriteTest {
         assertEquals(0, sourcesTitled("[test] no reason"));
     }
 
+    private static String created(String editor, String title) {
+        return given().auth().oauth2(editor).contentType("application/json").body(source(title))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void updatesNeedTheCurrentETagAndAreRecorded() {
+        String editor = ApiKeyTest.newKey("editor");
+        String id = created(editor, "[test] To be corrected");
+        String path = "/api/v1/sources/" + id;
+        String etag = given().get(path).then().statusCode(200).extract().header("ETag");
+        assertEquals("W/\"v0\"", etag);
+
+        Map<String, Object> corrected = source("[test] Corrected title");
+        corrected.put("change_reason", "typo in the title");
+        given().auth().oauth2(editor).contentType("application/json").body(corrected).put(path)
+                .then().statusCode(428).contentType("application/problem+json");
+        String etag1 = given().auth().oauth2(editor).contentType("application/json").header("If-Match", etag)
+                .body(corrected).put(path).then().statusCode(200).body("title", equalTo("[test] Corrected title"))
+                .body("version", equalTo(1)).extract().header("ETag");
+        assertEquals("W/\"v1\"", etag1);
+        // the old tag is stale now
+        given().auth().oauth2(editor).contentType("application/json").header("If-Match", etag)
+                .body(corrected).put(path).then().statusCode(412).contentType("application/problem+json");
+
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", etag1)
+                .body("{\"publisher\": null, \"notes\": \"seen in print\", \"change_reason\": \"publisher unknown\"}")
+                .patch(path).then().statusCode(200).body("publisher", nullValue()).body("notes", equalTo("seen in print"))
+                .body("title", equalTo("[test] Corrected title")).body("version", equalTo(2));
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", "W/\"v2\"")
+                .body("{\"title\": null, \"change_reason\": \"oops\"}").patch(path)
+                .then().statusCode(400).body("errors.field", hasItem("title"));
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", "W/\"v2\"")
+                .body("{\"url\": \"http://x\"}").patch(path)
+                .then().statusCode(400).body("errors.field", hasItem("change_reason"));
+
+        given().get(path + "/history").then().body("data", hasSize(3))
+                .body("data[1].change.before.title", equalTo("[test] To be corrected"))
+                .body("data[1].change.after.title", equalTo("[test] Corrected title"))
+                .body("data[2].reason", equalTo("publisher unknown"));
+    }
+
+    @Test
+    void reviewersRetractWithAReasonAndTheSourceStays() {
+        String id = created(ApiKeyTest.newKey("editor"), "[test] Turned out fake");
+        String path = "/api/v1/sources/" + id;
+        given().auth().oauth2(ApiKeyTest.newKey("editor")).contentType("application/json").header("If-Match", "W/\"v0\"")
+                .body(Map.of("reason", "fabricated")).post(path + "/retract").then().statusCode(403);
+        String reviewer = ApiKeyTest.newKey("reviewer");
+        given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", "W/\"v0\"")
+                .body(Map.of("reason", "the outlet withdrew the story")).post(path + "/retract")
+                .then().statusCode(200).body("publication", equalTo("retracted"));
+        given().get(path).then().statusCode(200).body("publication", equalTo("retracted"));
+        assertEquals(0, sourcesTitled("[test] Turned out fake"), "retracted sources leave the list");
+        given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", "W/\"v1\"")
+                .body(Map.of("reason", "again")).post(path + "/retract").then().statusCode(409);
+    }
+
+    @Test
+    void twoEditorsRacingOnOneSourceExactlyOneWins() throws Exception {
+        String id = created(ApiKeyTest.newKey("editor"), "[test] Contested");
+        String path = "/api/v1/sources/" + id;
+        List<String> editors = List.of(ApiKeyTest.newKey("editor"), ApiKeyTest.newKey("editor"),
+                ApiKeyTest.newKey("editor"), ApiKeyTest.newKey("editor"));
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(editors.size());
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < editors.size(); i++) {
+            String editor = editors.get(i);
+            Map<String, Object> body = source("[test] Contested, edit " + i);
+            results.add(pool.submit(() -> {
+                start.await();
+                return given().auth().oauth2(editor).contentType("application/json").header("If-Match", "W/\"v0\"")
+                        .body(body).put(path).statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (var result : results) {
+            statuses.add(result.get(60, java.util.concurrent.TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(editors.size() - 1, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
+        given().get(path + "/history").then().body("data", hasSize(2));
+        given().get(path).then().body("version", equalTo(1));
+    }
+
     @Test
     void onlyEditorsAndAboveWrite() {
         given().contentType("application/json").body(source("[test] anonymous")).post("/api/v1/sources")
