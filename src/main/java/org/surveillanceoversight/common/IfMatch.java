@@ -4,31 +4,42 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Optimistic concurrency on writes: the record's ETag is W/"v<version>"; a write must send it in If-Match. */
+/**
+ * Optimistic concurrency on writes. A record's ETag is strong and names everything its
+ * representation shows: its version and how often it is cited, "v<version>-c<cited>". A write
+ * must send the current tag in If-Match (strong comparison, RFC 9110).
+ */
 public final class IfMatch {
 
-    private static final Pattern VERSION_TAG = Pattern.compile("^\\s*(?:W/)?\"v(\\d{1,9})\"\\s*$");
+    private static final Pattern TAG = Pattern.compile("^\\s*\"v(\\d{1,9})-c(\\d{1,12})\"\\s*$");
+
+    /** What the caller read. */
+    public record Tag(int version, long cited) {
+    }
 
     private IfMatch() {
     }
 
-    public static String etag(int version) {
-        return "W/\"v" + version + "\"";
+    public static String etag(int version, long cited) {
+        return "\"v" + version + "-c" + cited + "\"";
     }
 
-    /** The version the caller read: 428 without If-Match, 412 for a tag that names no version. */
-    public static int version(String header) {
+    /** The tag the caller read: 428 without If-Match, 412 for one that names no state of this record. */
+    public static Tag parse(String header) {
         if (header == null || header.isBlank()) {
             throw new ApiProblem("precondition-required", "Precondition Required", 428,
                     "Writes need If-Match with the record's current ETag (GET it first), so no edit is lost.",
                     List.of(new FieldError("If-Match", "is required")));
         }
-        Matcher m = VERSION_TAG.matcher(header);
+        Matcher m = TAG.matcher(header);
         if (!m.matches()) {
-            throw new ApiProblem("precondition-failed", "Precondition Failed", 412,
-                    "If-Match does not name a current version of this record; GET it again and use its ETag.",
-                    List.of(new FieldError("If-Match", "matches no current version")));
+            throw stale("If-Match does not name a current state of this record; GET it again and use its ETag.");
         }
-        return Integer.parseInt(m.group(1));
+        return new Tag(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
+    }
+
+    public static ApiProblem stale(String detail) {
+        return new ApiProblem("precondition-failed", "Precondition Failed", 412, detail,
+                List.of(new FieldError("If-Match", "matches no current version")));
     }
 }

@@ -146,8 +146,8 @@ public class SourceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") String id) {
         SourceView source = sources.find(PublicId.parse(id, "id")).orElseThrow(() -> ApiProblem.notFound("source", id));
-        // the version is the ETag writes send back in If-Match
-        return Response.ok(source).header(HttpHeaders.ETAG, IfMatch.etag(source.version())).build();
+        // a strong tag of all it shows; writes send it back in If-Match
+        return Response.ok(source).header(HttpHeaders.ETAG, IfMatch.etag(source.version(), source.citedBy())).build();
     }
 
     public record RetractionInput(@NotBlank @Size(max = 2000) String reason) {
@@ -162,8 +162,8 @@ public class SourceResource {
     @WriteResponses
     public Response replace(@PathParam("id") String id, @Valid @NotNull SourceInput input,
                             @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        int version = IfMatch.version(ifMatch);
-        return written(sources.update(PublicId.parse(id, "id"), input, version, caller.get()));
+        IfMatch.Tag read = IfMatch.parse(ifMatch);
+        return written(sources.update(PublicId.parse(id, "id"), input, read, caller.get()));
     }
 
     @PATCH
@@ -175,8 +175,8 @@ public class SourceResource {
     @WriteResponses
     public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
                           @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        int version = IfMatch.version(ifMatch);
-        return written(sources.patch(PublicId.parse(id, "id"), patch, version, caller.get()));
+        IfMatch.Tag read = IfMatch.parse(ifMatch);
+        return written(sources.patch(PublicId.parse(id, "id"), patch, read, caller.get()));
     }
 
     @POST
@@ -188,12 +188,12 @@ public class SourceResource {
     @WriteResponses
     public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
                             @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
-        int version = IfMatch.version(ifMatch);
-        return written(sources.retract(PublicId.parse(id, "id"), input.reason(), version, caller.get()));
+        IfMatch.Tag read = IfMatch.parse(ifMatch);
+        return written(sources.retract(PublicId.parse(id, "id"), input.reason(), read, caller.get()));
     }
 
     private static Response written(SourceService.Written written) {
         return Response.status(written.status()).type(MediaType.APPLICATION_JSON).entity(written.body())
-                .header(HttpHeaders.ETAG, IfMatch.etag(written.version())).build();
+                .header(HttpHeaders.ETAG, written.etag()).build();
     }
 }

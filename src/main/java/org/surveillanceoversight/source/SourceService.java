@@ -16,6 +16,7 @@ import jakarta.transaction.Transactional;
 import org.surveillanceoversight.auth.Caller;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
+import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.Keyset;
 import org.surveillanceoversight.common.PartialDate;
 import org.surveillanceoversight.common.ProblemMapper;
@@ -58,8 +59,8 @@ public class SourceService {
     @Inject
     Validator validator;
 
-    /** The result of a write as the client sees it: status, Location, JSON body, and the version for the ETag (when known). */
-    public record Written(int status, String location, String body, Integer version) {
+    /** The result of a write as the client sees it: status, Location, JSON body, and its ETag (when known). */
+    public record Written(int status, String location, String body, String etag) {
     }
 
     /**
@@ -83,7 +84,8 @@ public class SourceService {
         em.flush();
         SourceView view = views(List.of(source)).get(0);
         revisions.append("source", source.id, source.version, caller, input.changeReason(), null, view);
-        Written written = new Written(201, collectionUri + "/" + source.id, toJson(view), source.version);
+        Written written = new Written(201, collectionUri + "/" + source.id, toJson(view),
+                IfMatch.etag(view.version(), view.citedBy()));
         if (idempotencyKey != null) {
             idempotency.record(caller, idempotencyKey, new Idempotency.Stored(written.status(), written.location(), written.body()));
         }
@@ -92,8 +94,8 @@ public class SourceService {
 
     /** Replaces a source's fields, if it is still at the version the caller read (If-Match). */
     @Transactional
-    public Written update(UUID id, SourceInput input, int expectedVersion, Caller caller) {
-        Source source = current(id, expectedVersion);
+    public Written update(UUID id, SourceInput input, IfMatch.Tag expected, Caller caller) {
+        Source source = current(id, expected);
         SourceView before = views(List.of(source)).get(0);
         apply(source, input);
         return written(source, before, caller, input.changeReason());
@@ -101,12 +103,12 @@ public class SourceService {
 
     /** Applies an RFC 7396 merge patch to the source as the API shows it, then validates and saves it. */
     @Transactional
-    public Written patch(UUID id, JsonNode patch, int expectedVersion, Caller caller) {
+    public Written patch(UUID id, JsonNode patch, IfMatch.Tag expected, Caller caller) {
         if (!patch.isObject()) {
             throw ApiProblem.badRequest("unreadable-body", "Unreadable request body", "A merge patch is a JSON object.",
                     new FieldError("body", "must be a JSON object"));
         }
-        Source source = current(id, expectedVersion);
+        Source source = current(id, expected);
         ObjectNode merged = json.valueToTree(inputOf(source));
         merged.remove("change_reason");
         mergePatch(merged, (ObjectNode) patch);
@@ -122,13 +124,13 @@ public class SourceService {
         if (!violations.isEmpty()) {
             throw new ConstraintViolationException(violations);
         }
-        return update(id, input, expectedVersion, caller);
+        return update(id, input, expected, caller);
     }
 
     /** Retracts a source: it stays, with who retracted it, when and why. */
     @Transactional
-    public Written retract(UUID id, String reason, int expectedVersion, Caller caller) {
-        Source source = current(id, expectedVersion);
+    public Written retract(UUID id, String reason, IfMatch.Tag expected, Caller caller) {
+        Source source = current(id, expected);
         if (source.publication == Publication.retracted) {
             throw new ApiProblem("already-retracted", "Already retracted", 409,
                     "This source was retracted at " + source.retractedAt + ".", List.of());
@@ -141,11 +143,13 @@ public class SourceService {
         return written(source, before, caller, reason.trim());
     }
 
-    private Source current(UUID id, int expectedVersion) {
+    private Source current(UUID id, IfMatch.Tag expected) {
         Source source = Source.<Source>findByIdOptional(id).filter(s -> s.publication != Publication.draft)
                 .orElseThrow(() -> ApiProblem.notFound("source", id));
-        if (source.version != expectedVersion) {
-            throw stale(source.version);
+        SourceView now = views(List.of(source)).get(0);
+        if (now.version() != expected.version() || now.citedBy() != expected.cited()) {
+            throw IfMatch.stale("The source changed since you read it; its ETag is now "
+                    + IfMatch.etag(now.version(), now.citedBy()) + ". Read it again and reapply your change.");
         }
         return source;
     }
@@ -154,17 +158,11 @@ public class SourceService {
         try {
             em.flush(); // the version check in SQL: a concurrent writer that committed first makes this fail
         } catch (OptimisticLockException e) {
-            throw stale(-1);
+            throw IfMatch.stale("Another write to this source was committed first; read it again and reapply your change.");
         }
         SourceView after = views(List.of(source)).get(0);
         revisions.append("source", source.id, source.version, caller, reason, before, after);
-        return new Written(200, null, toJson(after), source.version);
-    }
-
-    static ApiProblem stale(int current) {
-        return new ApiProblem("precondition-failed", "Precondition Failed", 412,
-                "The source changed since you read it" + (current >= 0 ? " (it is now version " + current + ")" : "")
-                        + "; read it again, reapply your change and send the new ETag in If-Match.", List.of());
+        return new Written(200, null, toJson(after), IfMatch.etag(after.version(), after.citedBy()));
     }
 
     private static void mergePatch(ObjectNode target, ObjectNode patch) {

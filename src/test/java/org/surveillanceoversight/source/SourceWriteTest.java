@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.surveillanceoversight.auth.ApiKeyTest;
+import org.surveillanceoversight.TestRecords;
 
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** An editor adds a source: validated, recorded in the history with who and why, safe to retry. */
 @QuarkusTest
 public class SourceWriteTest {
+
+    @jakarta.inject.Inject
+    io.agroal.api.AgroalDataSource dataSource;
 
     static Map<String, Object> source(String title) {
         Map<String, Object> body = new HashMap<>();
@@ -108,12 +112,12 @@ public class SourceWriteTest {
     }
 
     @Test
-    void updatesNeedTheCurrentETagAndAreRecorded() {
+    void updatesNeedTheCurrentETagAndAreRecorded() throws java.sql.SQLException {
         String editor = ApiKeyTest.newKey("editor");
         String id = created(editor, "[test] To be corrected");
         String path = "/api/v1/sources/" + id;
         String etag = given().get(path).then().statusCode(200).extract().header("ETag");
-        assertEquals("W/\"v0\"", etag);
+        assertEquals("\"v0-c0\"", etag);
 
         Map<String, Object> corrected = source("[test] Corrected title");
         corrected.put("change_reason", "typo in the title");
@@ -122,7 +126,7 @@ public class SourceWriteTest {
         String etag1 = given().auth().oauth2(editor).contentType("application/json").header("If-Match", etag)
                 .body(corrected).put(path).then().statusCode(200).body("title", equalTo("[test] Corrected title"))
                 .body("version", equalTo(1)).extract().header("ETag");
-        assertEquals("W/\"v1\"", etag1);
+        assertEquals("\"v1-c0\"", etag1);
         // the old tag is stale now
         given().auth().oauth2(editor).contentType("application/json").header("If-Match", etag)
                 .body(corrected).put(path).then().statusCode(412).contentType("application/problem+json");
@@ -131,12 +135,24 @@ public class SourceWriteTest {
                 .body("{\"publisher\": null, \"notes\": \"seen in print\", \"change_reason\": \"publisher unknown\"}")
                 .patch(path).then().statusCode(200).body("publisher", nullValue()).body("notes", equalTo("seen in print"))
                 .body("title", equalTo("[test] Corrected title")).body("version", equalTo(2));
-        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", "W/\"v2\"")
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", "\"v2-c0\"")
                 .body("{\"title\": null, \"change_reason\": \"oops\"}").patch(path)
                 .then().statusCode(400).body("errors.field", hasItem("title"));
-        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", "W/\"v2\"")
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", "\"v2-c0\"")
                 .body("{\"url\": \"http://x\"}").patch(path)
                 .then().statusCode(400).body("errors.field", hasItem("change_reason"));
+
+        // citing the source changes what it shows, so its tag: a 304 would be wrong, an old If-Match is stale
+        String tagBeforeCitation = given().get(path).then().extract().header("ETag");
+        java.util.UUID citing = TestRecords.deployments(dataSource, "FI", List.of("[test] cites a new source"), 1).get(0);
+        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
+            st.execute("insert into citation (id, claim_type, claim_id, source_id) values (gen_random_uuid(), 'deployment', '"
+                    + citing + "', '" + id + "')");
+        }
+        given().header("If-None-Match", tagBeforeCitation).get(path).then().statusCode(200)
+                .header("ETag", equalTo("\"v2-c1\"")).body("cited_by", equalTo(1));
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", tagBeforeCitation)
+                .body("{\"notes\": \"late\", \"change_reason\": \"late edit\"}").patch(path).then().statusCode(412);
 
         given().get(path + "/history").then().body("data", hasSize(3))
                 .body("data[1].change.before.title", equalTo("[test] To be corrected"))
@@ -148,15 +164,15 @@ public class SourceWriteTest {
     void reviewersRetractWithAReasonAndTheSourceStays() {
         String id = created(ApiKeyTest.newKey("editor"), "[test] Turned out fake");
         String path = "/api/v1/sources/" + id;
-        given().auth().oauth2(ApiKeyTest.newKey("editor")).contentType("application/json").header("If-Match", "W/\"v0\"")
+        given().auth().oauth2(ApiKeyTest.newKey("editor")).contentType("application/json").header("If-Match", "\"v0-c0\"")
                 .body(Map.of("reason", "fabricated")).post(path + "/retract").then().statusCode(403);
         String reviewer = ApiKeyTest.newKey("reviewer");
-        given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", "W/\"v0\"")
+        given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", "\"v0-c0\"")
                 .body(Map.of("reason", "the outlet withdrew the story")).post(path + "/retract")
                 .then().statusCode(200).body("publication", equalTo("retracted"));
         given().get(path).then().statusCode(200).body("publication", equalTo("retracted"));
         assertEquals(0, sourcesTitled("[test] Turned out fake"), "retracted sources leave the list");
-        given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", "W/\"v1\"")
+        given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", "\"v1-c0\"")
                 .body(Map.of("reason", "again")).post(path + "/retract").then().statusCode(409);
     }
 
@@ -174,7 +190,7 @@ public class SourceWriteTest {
             Map<String, Object> body = source("[test] Contested, edit " + i);
             results.add(pool.submit(() -> {
                 start.await();
-                return given().auth().oauth2(editor).contentType("application/json").header("If-Match", "W/\"v0\"")
+                return given().auth().oauth2(editor).contentType("application/json").header("If-Match", "\"v0-c0\"")
                         .body(body).put(path).statusCode();
             }));
         }
