@@ -8,15 +8,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.surveillanceoversight.common.Sha256;
 import org.surveillanceoversight.common.ApiProblem;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,12 +50,12 @@ public class ApiKeyService {
             throw new IllegalStateException("oversight.bootstrap-admin-key must be at least " + MIN_BOOTSTRAP_LENGTH
                     + " characters of random text");
         }
-        if (ApiKey.count("secretSha256", sha256(secret)) == 0) {
+        if (ApiKey.count("secretSha256", Sha256.hex(secret)) == 0) {
             ApiKey key = new ApiKey();
             key.id = UUID.randomUUID();
             key.name = "bootstrap admin";
             key.role = Role.admin;
-            key.secretSha256 = sha256(secret);
+            key.secretSha256 = Sha256.hex(secret);
             key.createdAt = Instant.now();
             key.persist();
             LOG.infof("Bootstrap admin key %s created from oversight.bootstrap-admin-key", key.id);
@@ -67,7 +64,7 @@ public class ApiKeyService {
 
     /** The caller a secret belongs to, if it is an active key; records its use at most once a minute. */
     public Optional<Caller> authenticate(String secret) {
-        Optional<ApiKey> key = ApiKey.<ApiKey>find("secretSha256", sha256(secret)).firstResultOptional();
+        Optional<ApiKey> key = ApiKey.<ApiKey>find("secretSha256", Sha256.hex(secret)).firstResultOptional();
         if (key.isEmpty() || !key.get().isActive()) {
             return Optional.empty();
         }
@@ -85,7 +82,7 @@ public class ApiKeyService {
         key.id = UUID.randomUUID();
         key.name = name.trim();
         key.role = role;
-        key.secretSha256 = sha256(secret);
+        key.secretSha256 = Sha256.hex(secret);
         key.createdAt = Instant.now();
         key.createdBy = creator.keyId();
         key.persist();
@@ -114,14 +111,6 @@ public class ApiKeyService {
         return ApiKeyView.of(key);
     }
 
-    static String sha256(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static byte[] randomBytes() {
         byte[] bytes = new byte[32];

@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import org.surveillanceoversight.common.Sha256;
 import org.surveillanceoversight.seed.SeedRecords.CountrySeed;
 import org.surveillanceoversight.seed.SeedRecords.DeploymentSeed;
 import org.surveillanceoversight.seed.SeedRecords.FindingSeed;
@@ -19,10 +20,7 @@ import org.surveillanceoversight.seed.SeedRecords.VendorSeed;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.BiConsumer;
 
@@ -75,7 +73,7 @@ public class SeedLoader {
     private <T> void apply(String file, Class<T> type, BiConsumer<SeedWriter, List<T>> write, SeedWriter writer,
                            List<String> applied) {
         byte[] content = read(file);
-        String sha256 = sha256(content);
+        String sha256 = Sha256.hex(content);
         List<?> recorded = em.createNativeQuery("select sha256 from seed_file where name = :name")
                 .setParameter("name", file).getResultList();
         if (!recorded.isEmpty() && sha256.equals(recorded.get(0))) {
@@ -112,13 +110,6 @@ public class SeedLoader {
         }
     }
 
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The seed cannot be loaded as written; the message lists every problem with its place. */
     public static class SeedException extends RuntimeException {

@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.surveillanceoversight.common.Sha256;
 import org.surveillanceoversight.auth.Caller;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
@@ -26,12 +27,8 @@ import org.surveillanceoversight.common.SqlWhere;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +68,7 @@ public class SourceService {
     public Written create(SourceInput input, Caller caller, String idempotencyKey, String collectionUri) {
         String requestHash = null;
         if (idempotencyKey != null) {
-            requestHash = sha256("POST " + collectionUri + " " + toJson(input));
+            requestHash = Sha256.hex("POST " + collectionUri + " " + toJson(input));
             Optional<Idempotency.Stored> earlier = idempotency.claim(caller, idempotencyKey, requestHash);
             if (earlier.isPresent()) {
                 return new Written(earlier.get().status(), earlier.get().location(), earlier.get().body(), null);
@@ -217,13 +214,6 @@ public class SourceService {
         }
     }
 
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     public Optional<SourceView> find(UUID id) {
         return Source.<Source>findByIdOptional(id).filter(s -> s.publication != Publication.draft)
