@@ -5,7 +5,11 @@ import jakarta.persistence.Query;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One keyset page over a table: rows strictly after the cursor's (sort key, id) in the given
@@ -64,6 +68,13 @@ public final class Keyset {
         @SuppressWarnings("unchecked")
         List<T> ids = shown.stream().map(r -> (T) r[0]).toList();
         return new Slice<>(ids, next, prev);
+    }
+
+    /** Rows loaded by the page's IDs (a database returns them in any order), put back in the page's order. */
+    public static <T, I> List<T> inOrder(List<I> ids, List<T> rows, Function<T, I> idOf) {
+        Map<I, T> byId = new HashMap<>();
+        rows.forEach(row -> byId.put(idOf.apply(row), row));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     private Keyset() {

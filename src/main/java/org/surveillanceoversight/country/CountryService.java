@@ -16,8 +16,6 @@ import org.surveillanceoversight.finding.FindingView;
 import org.surveillanceoversight.source.CitationService;
 import org.surveillanceoversight.source.CitationView;
 
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -74,11 +72,8 @@ public class CountryService {
         }
         Keyset.Slice<UUID> slice = Keyset.page(em, "locality l", "l.id", "uuid", "l.name_en", "text", "name", false,
                 where, cursor, limit);
-        Map<UUID, Integer> position = new HashMap<>();
-        slice.ids().forEach(id -> position.put(id, position.size()));
         List<Locality> localities = slice.ids().isEmpty() ? List.of()
-                : Locality.<Locality>list("id in ?1", slice.ids()).stream()
-                .sorted(Comparator.comparing(l -> position.get(l.id))).toList();
+                : Keyset.inOrder(slice.ids(), Locality.<Locality>list("id in ?1", slice.ids()), l -> l.id);
         return new Page<>(localityViews(localities), limit, slice.nextCursor(), slice.prevCursor());
     }
 

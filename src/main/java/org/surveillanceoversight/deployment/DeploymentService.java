@@ -13,7 +13,6 @@ import org.surveillanceoversight.source.CitationService;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
@@ -91,13 +90,7 @@ public class DeploymentService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Integer> position = new java.util.HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            position.put(ids.get(i), i);
-        }
-        List<Deployment> loaded = Deployment.<Deployment>list("id in ?1", ids).stream()
-                .sorted(Comparator.comparing(d -> position.get(d.id))).toList();
-        return views(loaded);
+        return views(Keyset.inOrder(ids, Deployment.<Deployment>list("id in ?1", ids), d -> d.id));
     }
 
     private List<DeploymentView> views(List<Deployment> deployments) {

@@ -5,7 +5,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -172,8 +171,6 @@ public final class EmbeddedDatabase {
             } finally {
                 lock.release();
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 

@@ -28,8 +28,6 @@ import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -235,11 +233,8 @@ public class SourceService {
         }
         Keyset.Slice<UUID> slice = Keyset.page(em, "source s", "s.id", "uuid", "s.title", "text", "title", false,
                 where, cursor, limit);
-        Map<UUID, Integer> position = new HashMap<>();
-        slice.ids().forEach(id -> position.put(id, position.size()));
         List<Source> sources = slice.ids().isEmpty() ? List.of()
-                : Source.<Source>list("id in ?1", slice.ids()).stream()
-                .sorted(Comparator.comparing(s -> position.get(s.id))).toList();
+                : Keyset.inOrder(slice.ids(), Source.<Source>list("id in ?1", slice.ids()), s -> s.id);
         return new Page<>(views(sources), limit, slice.nextCursor(), slice.prevCursor());
     }
 

@@ -16,8 +16,6 @@ import org.surveillanceoversight.source.CitationView;
 import org.surveillanceoversight.stats.StatsService;
 
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,11 +56,8 @@ public class VendorService {
         }
         Keyset.Slice<UUID> slice = Keyset.page(em, "vendor v", "v.id", "uuid", "v.name", "text", "name", false,
                 where, cursor, limit);
-        Map<UUID, Integer> position = new HashMap<>();
-        slice.ids().forEach(id -> position.put(id, position.size()));
         List<Vendor> vendors = slice.ids().isEmpty() ? List.of()
-                : Vendor.<Vendor>list("id in ?1", slice.ids()).stream()
-                .sorted(Comparator.comparing(v -> position.get(v.id))).toList();
+                : Keyset.inOrder(slice.ids(), Vendor.<Vendor>list("id in ?1", slice.ids()), v -> v.id);
         return new Page<>(views(vendors), limit, slice.nextCursor(), slice.prevCursor());
     }
 
