@@ -57,12 +57,13 @@ public class CountryService {
     }
 
     public Optional<LocalityView> findLocality(UUID id) {
-        return Locality.<Locality>findByIdOptional(id).map(l -> localityViews(List.of(l)).get(0));
+        return Locality.<Locality>findByIdOptional(id).filter(l -> l.publication != Publication.draft)
+                .map(l -> localityViews(List.of(l)).get(0));
     }
 
     /** Localities by English name; q matches English and local names and aliases, in any script. */
     public Page<LocalityView> localities(List<String> countries, String q, String cursor, int limit) {
-        SqlWhere where = new SqlWhere();
+        SqlWhere where = new SqlWhere().and("l.publication = 'published'");
         if (!countries.isEmpty()) {
             where.and("l.country_code in (:country)", "country", countries);
         }
@@ -94,6 +95,12 @@ public class CountryService {
                 byCountry.getOrDefault(c.code, List.of()))).toList();
     }
 
+    /** The current representation of each public locality among the IDs. */
+    public List<LocalityView> localityViews(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : localityViews(Locality.<Locality>list("id in ?1 and publication <> ?2", ids, Publication.draft));
+    }
+
     private List<LocalityView> localityViews(List<Locality> localities) {
         if (localities.isEmpty()) {
             return List.of();
@@ -105,7 +112,8 @@ public class CountryService {
                 localities.stream().map(l -> l.id).toArray(UUID[]::new));
         return localities.stream().map(l -> new LocalityView(l.id, l.country.code, l.nameEn, l.nameLocal, l.localScript,
                 l.kind, l.latitude, l.longitude, List.copyOf(l.aliases),
-                new DeploymentsLink(counts.getOrDefault(l.id.toString(), 0L), "/api/v1/deployments?locality=" + l.id)))
+                new DeploymentsLink(counts.getOrDefault(l.id.toString(), 0L), "/api/v1/deployments?locality=" + l.id),
+                l.publication, org.surveillanceoversight.common.Retraction.of(l), l.version, l.updatedAt))
                 .toList();
     }
 

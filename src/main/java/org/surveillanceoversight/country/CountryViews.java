@@ -26,7 +26,10 @@ public final class CountryViews {
     public record LocalityView(UUID id, String countryCode, String nameEn, String nameLocal, String localScript,
                                Locality.Kind kind,
                                @Schema(description = "Approximate centre, WGS 84") Double latitude, Double longitude,
-                               List<String> aliases, DeploymentsLink deployments) {
+                               List<String> aliases, DeploymentsLink deployments,
+                               org.surveillanceoversight.common.Publication publication,
+                               org.surveillanceoversight.common.Retraction retraction, int version,
+                               java.time.Instant updatedAt) {
     }
 
     @Schema(name = "CountryPage")

@@ -69,8 +69,7 @@ final class DeploymentMapper {
                 published(d.financing).map(this::financing).toList(),
                 oversight(d),
                 d.confidence, d.confidenceNote, d.publication,
-                d.retractedAt == null ? null
-                        : new DeploymentView.RetractionView(d.retractedAt, d.retractedBy, d.retractionReason),
+                org.surveillanceoversight.common.Retraction.of(d),
                 d.version, d.createdAt, d.updatedAt, cited(d.id));
     }
 

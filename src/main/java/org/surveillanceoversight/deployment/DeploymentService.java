@@ -78,6 +78,15 @@ public class DeploymentService {
         return entries;
     }
 
+    /** The current representation of each public deployment among the IDs, rendered from the database. */
+    public List<DeploymentView> views(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return views(Deployment.<Deployment>list("id in ?1 and publication <> ?2", ids,
+                org.surveillanceoversight.common.Publication.draft));
+    }
+
     private String toJson(DeploymentView view) {
         try {
             return json.writeValueAsString(view);

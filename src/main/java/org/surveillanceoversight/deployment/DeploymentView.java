@@ -41,7 +41,7 @@ public record DeploymentView(
         Confidence confidence,
         String confidenceNote,
         Publication publication,
-        RetractionView retraction,
+        org.surveillanceoversight.common.Retraction retraction,
         int version,
         Instant createdAt,
         Instant updatedAt,
@@ -105,9 +105,6 @@ public record DeploymentView(
 
     public record CriterionView(OversightCriterion.Criterion criterion, OversightCriterion.Score score,
                                 String evidence, LocalDate asOf, List<CitationView> citations) {
-    }
-
-    public record RetractionView(Instant at, String by, String reason) {
     }
 
     static final String NOT_ASSESSED = "not_assessed";

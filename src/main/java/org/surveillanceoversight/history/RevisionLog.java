@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The append-only history: every write records who (the key's ID, never its secret), when,
- * why, and the record before and after, in the same transaction as the write.
+ * Reads the append-only history (History appends to it): who (the key's ID, never its secret),
+ * when, why, and the record before and after.
  */
 @ApplicationScoped
 public class RevisionLog {
@@ -31,31 +31,32 @@ public class RevisionLog {
                                Instant recordedAt, String reason, Object change) {
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void append(String entityType, UUID entityId, int version, Caller actor, String reason, Object before,
-                       Object after) {
-        Map<String, Object> change = new LinkedHashMap<>();
-        change.put("before", before);
-        change.put("after", after);
-        try {
-            em.createNativeQuery("insert into revision (entity_type, entity_id, version, actor, reason, change) "
-                            + "values (:type, :id, :version, :actor, :reason, cast(:change as jsonb))")
-                    .setParameter("type", entityType).setParameter("id", entityId.toString())
-                    .setParameter("version", version).setParameter("actor", "api_key:" + actor.keyId())
-                    .setParameter("reason", reason).setParameter("change", json.writeValueAsString(change))
-                    .executeUpdate();
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** A record's revisions, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RevisionView> of(String entityType, UUID entityId) {
+        return read(em.createNativeQuery(SELECT + "where entity_type = :type and entity_id = :id order by id")
+                .setParameter("type", entityType).setParameter("id", entityId.toString()));
+    }
+
+    /** Revisions after an ID, oldest first, of the given kinds (all kinds when none is given). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RevisionView> after(long afterId, List<String> types, int limit) {
+        jakarta.persistence.Query query = em.createNativeQuery(SELECT + "where id > :after "
+                        + (types.isEmpty() ? "" : "and entity_type = any(cast(:types as text[])) ")
+                        + "order by id limit " + limit)
+                .setParameter("after", afterId);
+        if (!types.isEmpty()) {
+            query.setParameter("types", types.toArray(String[]::new));
+        }
+        return read(query);
+    }
+
+    private static final String SELECT = "select id, entity_type, entity_id, version, actor, recorded_at, reason, "
+            + "change::text from revision ";
+
+    private List<RevisionView> read(jakarta.persistence.Query query) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select id, entity_type, entity_id, version, actor, recorded_at, "
-                        + "reason, change::text from revision where entity_type = :type and entity_id = :id order by id")
-                .setParameter("type", entityType).setParameter("id", entityId.toString()).getResultList();
+        List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> {
             try {
                 return new RevisionView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],

@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.surveillanceoversight.common.Sha256;
+import org.surveillanceoversight.history.History;
 import org.surveillanceoversight.seed.SeedRecords.CountrySeed;
 import org.surveillanceoversight.seed.SeedRecords.DeploymentSeed;
 import org.surveillanceoversight.seed.SeedRecords.FindingSeed;
@@ -45,6 +46,9 @@ public class SeedLoader {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    History history;
+
     @ConfigProperty(name = "oversight.seed.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -67,6 +71,9 @@ public class SeedLoader {
         apply("vendors.json", VendorSeed.class, SeedWriter::vendors, writer, applied);
         apply("findings.json", FindingSeed.class, SeedWriter::findings, writer, applied);
         apply("deployments.json", DeploymentSeed.class, SeedWriter::deployments, writer, applied);
+        if (!applied.isEmpty()) {
+            history.record("seed", "Seed files applied: " + String.join(", ", applied));
+        }
         return applied;
     }
 

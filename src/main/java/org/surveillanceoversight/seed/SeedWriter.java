@@ -363,8 +363,6 @@ final class SeedWriter {
     private static void setId(Object entity, Object id) {
         if (entity instanceof PublishableRecord record) {
             record.id = (UUID) id;
-        } else if (entity instanceof Locality locality) {
-            locality.id = (UUID) id;
         } else if (entity instanceof Citation citation) {
             citation.id = (UUID) id;
         } else if (entity instanceof Country country) {

@@ -23,11 +23,13 @@ import org.surveillanceoversight.common.PartialDate;
 import org.surveillanceoversight.common.ProblemMapper;
 import org.surveillanceoversight.common.Page;
 import org.surveillanceoversight.common.Publication;
+import org.surveillanceoversight.common.Retraction;
 import org.surveillanceoversight.common.SqlWhere;
 import org.surveillanceoversight.history.Idempotency;
-import org.surveillanceoversight.history.RevisionLog;
+import org.surveillanceoversight.history.History;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,7 +45,7 @@ public class SourceService {
     EntityManager em;
 
     @Inject
-    RevisionLog revisions;
+    History history;
 
     @Inject
     Idempotency idempotency;
@@ -76,11 +78,8 @@ public class SourceService {
         source.id = UUID.randomUUID();
         apply(source, input);
         source.persist();
-        em.flush();
-        SourceView view = views(List.of(source)).get(0);
-        revisions.append("source", source.id, source.version, caller, input.changeReason(), null, view);
-        Written written = new Written(201, collectionUri + "/" + source.id, toJson(view),
-                IfMatch.etag(view.version(), view.citedBy()));
+        JsonNode view = history.record(caller, input.changeReason(), "source", source.id);
+        Written written = new Written(201, collectionUri + "/" + source.id, toJson(view), etagOf(view));
         if (idempotencyKey != null) {
             idempotency.record(caller, idempotencyKey, new Idempotency.Stored(written.status(), written.location(), written.body()));
         }
@@ -91,9 +90,8 @@ public class SourceService {
     @Transactional
     public Written update(UUID id, SourceInput input, IfMatch.Tag expected, Caller caller) {
         Source source = current(id, expected);
-        SourceView before = views(List.of(source)).get(0);
         apply(source, input);
-        return written(source, before, caller, input.changeReason());
+        return written(source, caller, input.changeReason());
     }
 
     /** Applies an RFC 7396 merge patch to the source as the API shows it, then validates and saves it. */
@@ -130,12 +128,11 @@ public class SourceService {
             throw new ApiProblem("already-retracted", "Already retracted", 409,
                     "This source was retracted at " + source.retractedAt + ".", List.of());
         }
-        SourceView before = views(List.of(source)).get(0);
         source.publication = Publication.retracted;
         source.retractedAt = java.time.Instant.now();
         source.retractedBy = "api_key:" + caller.keyId();
         source.retractionReason = reason.trim();
-        return written(source, before, caller, reason.trim());
+        return written(source, caller, reason.trim());
     }
 
     private Source current(UUID id, IfMatch.Tag expected) {
@@ -149,15 +146,18 @@ public class SourceService {
         return source;
     }
 
-    private Written written(Source source, SourceView before, Caller caller, String reason) {
+    private Written written(Source source, Caller caller, String reason) {
         try {
             em.flush(); // the version check in SQL: a concurrent writer that committed first makes this fail
         } catch (OptimisticLockException e) {
             throw IfMatch.stale("Another write to this source was committed first; read it again and reapply your change.");
         }
-        SourceView after = views(List.of(source)).get(0);
-        revisions.append("source", source.id, source.version, caller, reason, before, after);
-        return new Written(200, null, toJson(after), IfMatch.etag(after.version(), after.citedBy()));
+        JsonNode after = history.record(caller, reason, "source", source.id);
+        return new Written(200, null, toJson(after), etagOf(after));
+    }
+
+    private static String etagOf(JsonNode view) {
+        return IfMatch.etag(view.get("version").asInt(), view.get("cited_by").asLong());
     }
 
     private static void mergePatch(ObjectNode target, ObjectNode patch) {
@@ -238,6 +238,12 @@ public class SourceService {
         return new Page<>(views(sources), limit, slice.nextCursor(), slice.prevCursor());
     }
 
+    /** The current representation of each public source among the IDs. */
+    public List<SourceView> views(Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : views(Source.<Source>list("id in ?1 and publication <> ?2", ids, Publication.draft));
+    }
+
     private List<SourceView> views(List<Source> sources) {
         if (sources.isEmpty()) {
             return List.of();
@@ -249,6 +255,6 @@ public class SourceService {
         Map<UUID, Long> cited = rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> ((Number) r[1]).longValue()));
         return sources.stream().map(s -> new SourceView(s.id, s.kind, s.title, s.publisher, List.copyOf(s.authors),
                 s.publishedOn, s.publishedPrecision, s.url, s.archivedUrl, s.language, s.license, s.notes,
-                cited.getOrDefault(s.id, 0L), s.publication, s.version, s.updatedAt)).toList();
+                cited.getOrDefault(s.id, 0L), s.publication, Retraction.of(s), s.version, s.updatedAt)).toList();
     }
 }

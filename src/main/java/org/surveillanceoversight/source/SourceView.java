@@ -3,6 +3,7 @@ package org.surveillanceoversight.source;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.DatePrecision;
 import org.surveillanceoversight.common.Publication;
+import org.surveillanceoversight.common.Retraction;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,7 @@ public record SourceView(UUID id, Source.Kind kind, String title, String publish
                          LocalDate publishedOn, DatePrecision publishedPrecision, String url, String archivedUrl,
                          String language, String license, String notes,
                          @Schema(description = "How many citations point at this source") long citedBy,
-                         Publication publication, int version, Instant updatedAt) {
+                         Publication publication, Retraction retraction, int version, Instant updatedAt) {
 
     @Schema(name = "SourcePage")
     public record SourcePage(List<SourceView> data, int limit, String nextCursor, String prevCursor) {

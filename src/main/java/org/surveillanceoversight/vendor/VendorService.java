@@ -61,6 +61,12 @@ public class VendorService {
         return new Page<>(views(vendors), limit, slice.nextCursor(), slice.prevCursor());
     }
 
+    /** The current representation of each public vendor among the IDs. */
+    public List<VendorView> views(java.util.Collection<UUID> ids) {
+        return ids.isEmpty() ? List.of()
+                : views(Vendor.<Vendor>list("id in ?1 and publication <> ?2", ids, Publication.draft));
+    }
+
     private List<VendorView> views(List<Vendor> vendors) {
         if (vendors.isEmpty()) {
             return List.of();
@@ -83,6 +89,6 @@ public class VendorService {
                         r.endedOn, r.endedPrecision, cited.getOrDefault(r.id, List.of()))).toList(),
                 findingsByVendor.getOrDefault(v.id, List.of()),
                 new VendorView.DeploymentsLink(deploymentCounts.getOrDefault(v.id, 0L), "/api/v1/deployments?vendor=" + v.id),
-                v.publication, v.version, v.updatedAt, cited.getOrDefault(v.id, List.of()))).toList();
+                v.publication, org.surveillanceoversight.common.Retraction.of(v), v.version, v.updatedAt, cited.getOrDefault(v.id, List.of()))).toList();
     }
 }

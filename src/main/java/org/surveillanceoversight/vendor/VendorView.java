@@ -14,7 +14,8 @@ import java.util.UUID;
 @Schema(name = "Vendor")
 public record VendorView(UUID id, String name, List<AliasView> aliases, String hqCountry, VendorOwnership ownership,
                          String ownershipNote, String website, List<RestrictionView> restrictions,
-                         List<FindingView> findings, DeploymentsLink deployments, Publication publication, int version,
+                         List<FindingView> findings, DeploymentsLink deployments, Publication publication,
+                         org.surveillanceoversight.common.Retraction retraction, int version,
                          Instant updatedAt, List<CitationView> citations) {
 
     public record AliasView(String alias, String language) {
