@@ -38,6 +38,14 @@ public final class IfMatch {
         return new Tag(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
     }
 
+    /** The entity tag the caller read (428 without If-Match), to compare with the record's current strong ETag. */
+    public static String require(String header) {
+        if (header == null || header.isBlank()) {
+            parse(header);
+        }
+        return header.trim();
+    }
+
     public static ApiProblem stale(String detail) {
         return new ApiProblem("precondition-failed", "Precondition Failed", 412, detail,
                 List.of(new FieldError("If-Match", "matches no current version")));

@@ -24,6 +24,18 @@ public record PartialDate(LocalDate date, DatePrecision precision) {
         }
     }
 
+    /** The text form of a stored date and precision: "2018", "2019-10" or "2013-05-20"; null for none. */
+    public static String format(LocalDate date, DatePrecision precision) {
+        if (date == null) {
+            return null;
+        }
+        return switch (precision) {
+            case year -> String.valueOf(date.getYear());
+            case month -> date.toString().substring(0, 7);
+            case day -> date.toString();
+        };
+    }
+
     public static LocalDate dateOf(PartialDate value) {
         return value == null ? null : value.date();
     }

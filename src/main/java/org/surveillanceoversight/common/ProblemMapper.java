@@ -40,6 +40,28 @@ public class ProblemMapper {
                 "The request has invalid values; see errors.", path(uri), errors));
     }
 
+    /**
+     * A write that breaks a rule the database enforces (a check, a unique key, a citation rule) and
+     * that no earlier check caught: 422 naming the rule, and the transaction is rolled back.
+     */
+    @ServerExceptionMapper
+    public Response databaseRule(org.hibernate.exception.ConstraintViolationException e, UriInfo uri) {
+        String rule = e.getConstraintName() == null ? "database" : e.getConstraintName();
+        return respond(Problem.of("rule-violated", "Unprocessable request", 422,
+                "The write breaks the registry rule '" + rule + "'; nothing was changed.", path(uri),
+                List.of(new FieldError(rule, "is violated"))));
+    }
+
+    @ServerExceptionMapper
+    public Response persistence(jakarta.persistence.PersistenceException e, UriInfo uri) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
+                return databaseRule(violation, uri);
+            }
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "body";
@@ -96,9 +118,17 @@ public class ProblemMapper {
         List<String> properties = new java.util.ArrayList<>();
         String parameter = null;
         for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
+            // "camera_counts[0].total": an element of a list is named by its index on the list's name
+            if (node.isInIterable() && !properties.isEmpty()) {
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                if (at != null) {
+                    int last = properties.size() - 1;
+                    properties.set(last, properties.get(last) + "[" + at + "]");
+                }
+            }
             switch (node.getKind()) {
                 // record components are camelCase in Java and snake_case on the wire
-                case PROPERTY, CONTAINER_ELEMENT -> properties.add(node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+                case PROPERTY -> properties.add(node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2")
                         .toLowerCase(java.util.Locale.ROOT));
                 case PARAMETER -> parameter = node.getName();
                 default -> { }

@@ -3,7 +3,26 @@ package org.surveillanceoversight.deployment;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.surveillanceoversight.auth.CurrentCaller;
+import org.surveillanceoversight.auth.RequiresRole;
+import org.surveillanceoversight.auth.Role;
+import org.surveillanceoversight.common.IfMatch;
+import org.surveillanceoversight.common.MergePatch;
+import org.surveillanceoversight.common.RetractionInput;
+import org.surveillanceoversight.common.WriteResponses;
+import org.surveillanceoversight.history.AsOf;
+import org.surveillanceoversight.history.Idempotency;
+import org.surveillanceoversight.history.RevisionLog;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -38,7 +57,7 @@ import java.util.stream.Stream;
 public class DeploymentResource {
 
     static final List<String> LIST_PARAMETERS = Stream.concat(DeploymentFilter.PARAMETERS.stream(),
-            Stream.of("limit", "cursor", "sort")).toList();
+            Stream.of("limit", "cursor", "sort", "as_of")).toList();
 
     @Inject
     DeploymentService deployments;
@@ -51,6 +70,21 @@ public class DeploymentResource {
 
     @Inject
     DocumentReads reads;
+
+    @Inject
+    DeploymentWriter writer;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    RevisionLog revisions;
+
+    @Inject
+    AsOf history;
+
+    @Inject
+    AsOfReads asOfReads;
 
     @GET
     @Operation(summary = "List published deployments, filtered and sorted",
@@ -66,7 +100,16 @@ public class DeploymentResource {
             @BeanParam PageParams page,
             @Parameter(description = "Order: title (default), id, country, cameras or updated_at; a leading `-` reverses it",
                     schema = @Schema(type = SchemaType.STRING, defaultValue = "title")) @QueryParam("sort") String sort,
+            @Parameter(description = "Answer as the API did at this moment (RFC 3339); only with limit and cursor")
+            @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
+        if (asOf != null) {
+            QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("as_of", "limit", "cursor"));
+            java.time.Instant at = AsOf.parse(asOf);
+            int pageSize = page.limit(params);
+            params.check();
+            return PageResponse.of(history.list("deployment", "title", at, page.cursor, pageSize, DeploymentView.class), uri);
+        }
         QueryParams params = new QueryParams(uri.getQueryParameters(), LIST_PARAMETERS);
         DeploymentFilter filter = DeploymentFilter.from(params, reference.countryCodes(), reference.capabilityCodes());
         String sortText = sort == null ? DeploymentSort.title.name() : sort;
@@ -94,12 +137,107 @@ public class DeploymentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No deployment has this ID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<Response> get(@Parameter(description = "The deployment's UUID") @PathParam("id") String id) {
-        return reads.find(PublicId.parse(id, "id")).map(found -> found
-                // the deployment's own revision is a finer, free ETag (the caching filter answers If-None-Match)
+    public Uni<Response> get(@Parameter(description = "The deployment's UUID") @PathParam("id") String id,
+                             @Parameter(description = "Answer as the API did at this moment (RFC 3339), from the history")
+                             @QueryParam("as_of") String asOf) {
+        java.util.UUID uuid = PublicId.parse(id, "id");
+        if (asOf != null) {
+            java.time.Instant at = AsOf.parse(asOf);
+            return Uni.createFrom().item(() -> asOfReads.deployment(uuid, at))
+                    .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
+        }
+        return reads.find(uuid).map(found -> found
+                // the deployment's own revision is a strong ETag; writes send it back in If-Match
                 .map(doc -> Response.ok(doc.body(), MediaType.APPLICATION_JSON)
-                        .tag(new EntityTag("r" + doc.revision(), true)).build())
+                        .tag(new EntityTag("r" + doc.revision(), false)).build())
                 .orElseThrow(() -> ApiProblem.notFound("deployment", id)));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Create a deployment with its claims, each cited (editor)",
+            description = "Every claim (the deployment, each vendor role, status event, camera count, capability and "
+                    + "financing) needs at least one citation of a published source. Send `Idempotency-Key` to make a "
+                    + "retry safe.")
+    @APIResponse(responseCode = "201", description = "The new deployment; Location names it, ETag is its revision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
+    @WriteResponses
+    public Response create(@Valid @NotNull DeploymentInput input,
+                           @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Context UriInfo uri) {
+        return writer.create(input, caller.get(), Idempotency.checkKey(idempotencyKey), uri.getAbsolutePath().toString())
+                .response();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Replace a deployment and its claims (editor); needs If-Match with its current ETag",
+            description = "A part with an `id` updates that part; a part without one is new; a current part left out is "
+                    + "retracted with the change reason (it stays in the history). Nothing is deleted.")
+    @APIResponse(responseCode = "200", description = "The deployment as it is now; its new ETag in the header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
+    @WriteResponses
+    public Response replace(@PathParam("id") String id, @Valid @NotNull DeploymentInput input,
+                            @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
+        return writer.update(PublicId.parse(id, "id"), input, IfMatch.require(ifMatch), caller.get()).response();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Change a deployment with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match",
+            description = "The patch applies to the deployment in its input form (the body a PUT takes, as GET "
+                    + "/deployments/{id}/input shows it); arrays are replaced whole, as RFC 7396 says.")
+    @APIResponse(responseCode = "200", description = "The deployment as it is now; its new ETag in the header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
+    @WriteResponses
+    public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
+                          @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
+        return writer.patch(PublicId.parse(id, "id"), patch, IfMatch.require(ifMatch), caller.get()).response();
+    }
+
+    @POST
+    @Path("{id}/retract")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.reviewer)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Retract a deployment with a reason (reviewer); it stays readable and says why; needs If-Match")
+    @APIResponse(responseCode = "200", description = "The retracted deployment",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
+    @WriteResponses
+    public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
+                            @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
+        return writer.retract(PublicId.parse(id, "id"), input.reason(), IfMatch.require(ifMatch), caller.get()).response();
+    }
+
+    @GET
+    @Path("{id}/input")
+    @Operation(summary = "The deployment in its input form: the body a PUT takes and a merge patch applies to")
+    @APIResponse(responseCode = "200", description = "The input form, without change_reason",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentInput.class)))
+    @APIResponse(responseCode = "404", description = "No deployment has this ID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DeploymentInput input(@PathParam("id") String id) {
+        return writer.input(PublicId.parse(id, "id")).orElseThrow(() -> ApiProblem.notFound("deployment", id));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "Every revision of the deployment, oldest first: who, when, why, before and after")
+    @APIResponse(responseCode = "200", description = "The revisions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
+    @APIResponse(responseCode = "404", description = "No deployment has this ID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RevisionLog.RevisionList history(@PathParam("id") String id) {
+        return revisions.listOf("deployment", PublicId.parse(id, "id"));
     }
 
     /** The page type as the OpenAPI document names it (generic records have no schema name of their own). */

@@ -49,13 +49,30 @@ public class AsOf {
     }
 
     /** The record as GET showed it at that moment, in the shape of its view class; empty if it was not public then. */
-    public <T> Optional<String> get(String type, UUID id, Instant at, Class<T> view) {
+    public <T> Optional<Found> get(String type, UUID id, Instant at, Class<T> view) {
         @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("select (change -> 'after')::text from revision "
+        List<Object[]> rows = em.createNativeQuery("select id, (change -> 'after')::text from revision "
                         + "where entity_type = :type and entity_id = :id and recorded_at <= :at order by id desc limit 1")
                 .setParameter("type", type).setParameter("id", id.toString()).setParameter("at", at).getResultList();
-        return rows.stream().map(r -> (String) r).filter(Objects::nonNull).filter(r -> !r.equals("null"))
-                .findFirst().map(r -> reshape(r, view));
+        return rows.stream().filter(r -> r[1] != null && !r[1].equals("null"))
+                .findFirst().map(r -> new Found(((Number) r[0]).longValue(), reshape((String) r[1], view)));
+    }
+
+    /** A past representation and the revision it comes from (its strong ETag: it never changes). */
+    public record Found(long revision, String body) {
+
+        public String etag() {
+            return "\"h" + revision + "\"";
+        }
+    }
+
+    /** The record as GET showed it at that moment, or a 404 saying it was not public then. */
+    public <T> jakarta.ws.rs.core.Response response(String type, UUID id, Instant at, Class<T> view) {
+        return get(type, id, at, view)
+                .map(found -> jakarta.ws.rs.core.Response.ok(found.body(), jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
+                        .header(jakarta.ws.rs.core.HttpHeaders.ETAG, found.etag()).build())
+                .orElseThrow(() -> new ApiProblem("not-found", "Not Found", 404, "No " + type + " with ID " + id
+                        + " was public at " + at + ".", List.of()));
     }
 
     /**

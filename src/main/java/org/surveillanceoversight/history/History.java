@@ -72,6 +72,8 @@ public class History {
 
     private Map<String, JsonNode> record(String actor, String reason, String primaryType, UUID primaryId) {
         em.flush();
+        // deferred rules (a claim's citations) are checked now, so a broken write fails here as a 422, not at commit
+        em.createNativeQuery("set constraints all immediate").executeUpdate();
         em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", HISTORY_LOCK).getSingleResult();
         em.clear(); // render from the database, not from entities whose other sides were not kept in step
         Map<String, JsonNode> current = new HashMap<>();

@@ -25,6 +25,15 @@ public class Idempotency {
     public record Stored(int status, String location, String body) {
     }
 
+    /** The Idempotency-Key header as given (null when absent); 400 unless 1 to 200 characters. */
+    public static String checkKey(String header) {
+        if (header != null && (header.isBlank() || header.length() > 200)) {
+            throw ApiProblem.badRequest("invalid-header", "Invalid header", "Idempotency-Key must be 1 to 200 characters.",
+                    new FieldError("Idempotency-Key", "must be 1 to 200 characters"));
+        }
+        return header;
+    }
+
     /** Claims the key, or returns the response already given for it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Stored> claim(Caller caller, String key, String requestSha256) {

@@ -31,6 +31,23 @@ public class RevisionLog {
                                Instant recordedAt, String reason, Object change) {
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RevisionList")
+    public record RevisionList(List<RevisionView> data) {
+    }
+
+    /** The history of a record the API shows; 404 when there is no such record. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RevisionList listOf(String entityType, UUID entityId) {
+        String table = entityType.equals("deployment") ? "deployment_summary" : entityType;
+        String id = entityType.equals("deployment") ? "deployment_id" : "id";
+        boolean exists = !em.createNativeQuery("select 1 from " + table + " where " + id + " = :id and publication <> 'draft'")
+                .setParameter("id", entityId).getResultList().isEmpty();
+        if (!exists) {
+            throw org.surveillanceoversight.common.ApiProblem.notFound(entityType, entityId);
+        }
+        return new RevisionList(of(entityType, entityId));
+    }
+
     /** A record's revisions, oldest first. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RevisionView> of(String entityType, UUID entityId) {

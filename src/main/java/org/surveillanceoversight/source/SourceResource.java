@@ -36,11 +36,15 @@ import org.surveillanceoversight.auth.Role;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.IfMatch;
+import org.surveillanceoversight.common.Written;
+import org.surveillanceoversight.common.RetractionInput;
+import org.surveillanceoversight.common.WriteResponses;
 import org.surveillanceoversight.common.PageParams;
 import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.PublicId;
 import org.surveillanceoversight.common.QueryParams;
+import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
 
 import java.net.URI;
@@ -59,10 +63,6 @@ public class SourceResource {
 
     @Inject
     RevisionLog revisions;
-
-    @Schema(name = "RevisionList")
-    public record RevisionList(List<RevisionLog.RevisionView> data) {
-    }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -85,27 +85,19 @@ public class SourceResource {
                            @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Context UriInfo uri) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw ApiProblem.badRequest("invalid-header", "Invalid header", "Idempotency-Key must be 1 to 200 characters.",
-                    new FieldError("Idempotency-Key", "must be 1 to 200 characters"));
-        }
-        SourceService.Written written = sources.create(input, caller.get(), idempotencyKey,
-                uri.getAbsolutePath().toString());
-        return Response.status(written.status()).location(URI.create(written.location()))
-                .type(MediaType.APPLICATION_JSON).entity(written.body()).build();
+        return sources.create(input, caller.get(), Idempotency.checkKey(idempotencyKey),
+                uri.getAbsolutePath().toString()).response();
     }
 
     @GET
     @Path("{id}/history")
     @Operation(summary = "Every revision of a source, oldest first: who (key ID), when, why and what changed")
     @APIResponse(responseCode = "200", description = "The revisions",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionList.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
     @APIResponse(responseCode = "404", description = "No source has this ID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RevisionList history(@PathParam("id") String id) {
-        java.util.UUID uuid = PublicId.parse(id, "id");
-        sources.find(uuid).orElseThrow(() -> ApiProblem.notFound("source", id));
-        return new RevisionList(revisions.of("source", uuid));
+    public RevisionLog.RevisionList history(@PathParam("id") String id) {
+        return revisions.listOf("source", PublicId.parse(id, "id"));
     }
 
     @GET
@@ -150,15 +142,14 @@ public class SourceResource {
         return Response.ok(source).header(HttpHeaders.ETAG, IfMatch.etag(source.version(), source.citedBy())).build();
     }
 
-    public record RetractionInput(@NotBlank @Size(max = 2000) String reason) {
-    }
-
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Replace a source's fields (editor); needs If-Match with its current ETag")
+    @APIResponse(responseCode = "200", description = "The source as it is now; its new ETag in the header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @WriteResponses
     public Response replace(@PathParam("id") String id, @Valid @NotNull SourceInput input,
                             @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
@@ -172,6 +163,8 @@ public class SourceResource {
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Change some fields with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match")
+    @APIResponse(responseCode = "200", description = "The source as it is now; its new ETag in the header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @WriteResponses
     public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
                           @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
@@ -185,6 +178,8 @@ public class SourceResource {
     @RequiresRole(Role.reviewer)
     @SecurityRequirement(name = "apiKey")
     @Operation(summary = "Retract a source with a reason (reviewer); it stays readable and says why; needs If-Match")
+    @APIResponse(responseCode = "200", description = "The source as it is now; its new ETag in the header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @WriteResponses
     public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
                             @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
@@ -192,8 +187,7 @@ public class SourceResource {
         return written(sources.retract(PublicId.parse(id, "id"), input.reason(), read, caller.get()));
     }
 
-    private static Response written(SourceService.Written written) {
-        return Response.status(written.status()).type(MediaType.APPLICATION_JSON).entity(written.body())
-                .header(HttpHeaders.ETAG, written.etag()).build();
+    private static Response written(Written written) {
+        return written.response();
     }
 }

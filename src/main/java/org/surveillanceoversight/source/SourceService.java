@@ -1,14 +1,9 @@
 package org.surveillanceoversight.source;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.Validator;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,9 +13,10 @@ import org.surveillanceoversight.auth.Caller;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.IfMatch;
+import org.surveillanceoversight.common.MergePatch;
+import org.surveillanceoversight.common.Written;
 import org.surveillanceoversight.common.Keyset;
 import org.surveillanceoversight.common.PartialDate;
-import org.surveillanceoversight.common.ProblemMapper;
 import org.surveillanceoversight.common.Page;
 import org.surveillanceoversight.common.Publication;
 import org.surveillanceoversight.common.Retraction;
@@ -54,11 +50,7 @@ public class SourceService {
     ObjectMapper json;
 
     @Inject
-    Validator validator;
-
-    /** The result of a write as the client sees it: status, Location, JSON body, and its ETag (when known). */
-    public record Written(int status, String location, String body, String etag) {
-    }
+    MergePatch mergePatch;
 
     /**
      * Creates a published source and records its first revision, in one transaction. With an
@@ -71,7 +63,7 @@ public class SourceService {
             requestHash = Sha256.hex("POST " + collectionUri + " " + toJson(input));
             Optional<Idempotency.Stored> earlier = idempotency.claim(caller, idempotencyKey, requestHash);
             if (earlier.isPresent()) {
-                return new Written(earlier.get().status(), earlier.get().location(), earlier.get().body(), null);
+                return Written.replay(earlier.get());
             }
         }
         Source source = new Source();
@@ -81,7 +73,7 @@ public class SourceService {
         JsonNode view = history.record(caller, input.changeReason(), "source", source.id);
         Written written = new Written(201, collectionUri + "/" + source.id, toJson(view), etagOf(view));
         if (idempotencyKey != null) {
-            idempotency.record(caller, idempotencyKey, new Idempotency.Stored(written.status(), written.location(), written.body()));
+            idempotency.record(caller, idempotencyKey, written.stored());
         }
         return written;
     }
@@ -97,27 +89,8 @@ public class SourceService {
     /** Applies an RFC 7396 merge patch to the source as the API shows it, then validates and saves it. */
     @Transactional
     public Written patch(UUID id, JsonNode patch, IfMatch.Tag expected, Caller caller) {
-        if (!patch.isObject()) {
-            throw ApiProblem.badRequest("unreadable-body", "Unreadable request body", "A merge patch is a JSON object.",
-                    new FieldError("body", "must be a JSON object"));
-        }
         Source source = current(id, expected);
-        ObjectNode merged = json.valueToTree(inputOf(source));
-        merged.remove("change_reason");
-        mergePatch(merged, (ObjectNode) patch);
-        SourceInput input;
-        try {
-            input = json.treeToValue(merged, SourceInput.class);
-        } catch (JsonProcessingException e) {
-            throw ApiProblem.badRequest("unreadable-body", "Unreadable request body", "The patched source is not valid.",
-                    new FieldError(e instanceof JsonMappingException m ? ProblemMapper.jsonPath(m) : "body",
-                            "has the wrong type or format"));
-        }
-        Set<ConstraintViolation<SourceInput>> violations = validator.validate(input);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return update(id, input, expected, caller);
+        return update(id, mergePatch.apply(inputOf(source), patch, SourceInput.class), expected, caller);
     }
 
     /** Retracts a source: it stays, with who retracted it, when and why. */
@@ -160,25 +133,8 @@ public class SourceService {
         return IfMatch.etag(view.get("version").asInt(), view.get("cited_by").asLong());
     }
 
-    private static void mergePatch(ObjectNode target, ObjectNode patch) {
-        patch.fields().forEachRemaining(field -> {
-            JsonNode value = field.getValue();
-            if (value.isNull()) {
-                target.remove(field.getKey());
-            } else if (value.isObject() && target.get(field.getKey()) instanceof ObjectNode child) {
-                mergePatch(child, (ObjectNode) value);
-            } else {
-                target.set(field.getKey(), value);
-            }
-        });
-    }
-
     private static SourceInput inputOf(Source s) {
-        String published = s.publishedOn == null ? null : switch (s.publishedPrecision) {
-            case year -> String.valueOf(s.publishedOn.getYear());
-            case month -> s.publishedOn.toString().substring(0, 7);
-            case day -> s.publishedOn.toString();
-        };
+        String published = PartialDate.format(s.publishedOn, s.publishedPrecision);
         return new SourceInput(s.kind, s.title, s.publisher, List.copyOf(s.authors), published, s.url, s.archivedUrl,
                 s.language, s.license, s.notes, null);
     }

@@ -26,7 +26,7 @@ public class SourceWriteTest {
     @jakarta.inject.Inject
     io.agroal.api.AgroalDataSource dataSource;
 
-    static Map<String, Object> source(String title) {
+    public static Map<String, Object> source(String title) {
         Map<String, Object> body = new HashMap<>();
         body.put("kind", "news");
         body.put("title", title);

@@ -1,33 +1,32 @@
-package org.surveillanceoversight.source;
+package org.surveillanceoversight.common;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
-import org.surveillanceoversight.common.Problem;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The responses every conditional write of a source can give, declared once. */
+/** The error responses every write can give, declared once; each operation declares its own success. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @APIResponses({
-        @APIResponse(responseCode = "200", description = "The source as it is now; its new ETag in the header",
-                content = @Content(mediaType = "application/json", schema = @Schema(implementation = SourceView.class))),
         @APIResponse(responseCode = "400", description = "A missing or bad field, named in `errors`",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(responseCode = "401", description = "No key, or an unknown or revoked one",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(responseCode = "403", description = "The key's role is too low",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "404", description = "No source has this ID",
+        @APIResponse(responseCode = "404", description = "No record has this ID",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(responseCode = "409", description = "Already retracted",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "412", description = "The source changed since the ETag in If-Match",
+        @APIResponse(responseCode = "412", description = "The record changed since the ETag in If-Match",
+                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
+        @APIResponse(responseCode = "422", description = "The body names records that do not exist, or breaks a rule of the registry; fields named in `errors`",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(responseCode = "428", description = "If-Match is missing",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

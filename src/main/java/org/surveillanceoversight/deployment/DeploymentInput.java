@@ -1,0 +1,128 @@
+package org.surveillanceoversight.deployment;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.surveillanceoversight.common.Confidence;
+import org.surveillanceoversight.common.Qualifier;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A deployment as an editor writes it: the whole aggregate, each claim with its citations. On PUT
+ * (and on the result of a merge patch) a part with an `id` updates that part, a part without one
+ * is new, and a current part left out is retracted with the change reason; nothing is deleted.
+ */
+@Schema(name = "DeploymentInput")
+public record DeploymentInput(
+        @NotBlank @Size(max = 300) String title,
+        @Size(max = 5000) String summary,
+        @NotNull Deployment.ProgramType programType,
+        @Schema(description = "A larger program this one belongs to") UUID parentId,
+        @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String country,
+        @Size(max = 50) List<@NotNull UUID> localityIds,
+        @Size(max = 300) String operatorAgency,
+        @Size(max = 50) List<@NotBlank @Size(max = 300) String> publicSpaces,
+        @NotNull Confidence confidence,
+        @Size(max = 2000) String confidenceNote,
+        @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations,
+        @Size(max = 100) List<@Valid @NotNull VendorRoleInput> vendors,
+        @Size(max = 100) List<@Valid @NotNull StatusEventInput> statusHistory,
+        @Size(max = 500) List<@Valid @NotNull CameraCountInput> cameraCounts,
+        @Size(max = 50) List<@Valid @NotNull CapabilityInput> capabilities,
+        @Size(max = 100) List<@Valid @NotNull FinancingInput> financing,
+        @NotBlank @Size(max = 2000) String changeReason) {
+
+    static final String DATE = "\\d{4}(-\\d{2}(-\\d{2})?)?";
+    static final String DATE_MESSAGE = "must be YYYY, YYYY-MM or YYYY-MM-DD";
+
+    /** A claim's source and the passage that supports it. */
+    @Schema(name = "CitationInput")
+    public record CitationInput(
+            @NotNull UUID sourceId,
+            @Size(max = 5000) String quote,
+            @Size(max = 500) String locator,
+            @Size(max = 2000) String note) {
+    }
+
+    /** A part of the deployment that makes a claim of its own. */
+    interface Part {
+        UUID id();
+
+        List<CitationInput> citations();
+    }
+
+    @Schema(name = "VendorRoleInput")
+    public record VendorRoleInput(UUID id, @NotNull UUID vendorId, @NotNull DeploymentVendor.Role role,
+                                  @Size(max = 2000) String note,
+                                  @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Part {
+    }
+
+    @Schema(name = "StatusEventInput")
+    public record StatusEventInput(UUID id, @NotNull StatusEvent.Status status,
+                                   @Pattern(regexp = DATE, message = DATE_MESSAGE) String occurredOn,
+                                   @Size(max = 2000) String note,
+                                   @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Part {
+    }
+
+    @Schema(name = "CameraCountInput")
+    public record CameraCountInput(UUID id,
+                                   @Pattern(regexp = DATE, message = DATE_MESSAGE) String observedOn,
+                                   @PositiveOrZero Integer total, Qualifier totalQualifier,
+                                   @PositiveOrZero Integer facialRecognition, Qualifier facialRecognitionQualifier,
+                                   @PositiveOrZero Integer plateReading, Qualifier plateReadingQualifier,
+                                   @NotNull CameraCount.Basis basis,
+                                   @Size(max = 500) String scope,
+                                   @Size(max = 2000) String note,
+                                   @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Part {
+    }
+
+    @Schema(name = "CapabilityInput")
+    public record CapabilityInput(UUID id, @NotBlank String code,
+                                  @NotNull DeploymentCapability.EvidenceLevel evidenceLevel,
+                                  @Pattern(regexp = DATE, message = DATE_MESSAGE) String sinceOn,
+                                  @Pattern(regexp = DATE, message = DATE_MESSAGE) String untilOn,
+                                  @Size(max = 2000) String note,
+                                  @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Part {
+    }
+
+    @Schema(name = "FinancingInput")
+    public record FinancingInput(UUID id,
+                                 @Schema(description = "Another financing of this deployment that this is a tranche of")
+                                 UUID trancheOf,
+                                 @NotNull Financing.Instrument instrument,
+                                 @Size(max = 2000) String description,
+                                 @Size(max = 300) String lender,
+                                 @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code") String lenderCountry,
+                                 @Size(max = 300) String borrower,
+                                 @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amount,
+                                 @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
+                                 @DecimalMin("0") @Digits(integer = 16, fraction = 2) BigDecimal amountUsd,
+                                 Qualifier amountQualifier,
+                                 @DecimalMin("0") @Digits(integer = 3, fraction = 3) BigDecimal interestRatePct,
+                                 @DecimalMin(value = "0", inclusive = false) @Digits(integer = 3, fraction = 2) BigDecimal maturityYears,
+                                 @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal gracePeriodYears,
+                                 @Pattern(regexp = DATE, message = DATE_MESSAGE) String signedOn,
+                                 @Pattern(regexp = DATE, message = DATE_MESSAGE) String ratifiedOn,
+                                 @Size(max = 300) String ratifiedBy,
+                                 @Size(max = 2000) String repaymentSource,
+                                 @Size(max = 20) List<@Valid @NotNull ExternalIdInput> externalIds,
+                                 @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Part {
+    }
+
+    @Schema(name = "ExternalIdInput")
+    public record ExternalIdInput(
+            @NotNull @Pattern(regexp = "[a-z][a-z0-9_]*", message = "must be a lower-case system name such as aiddata") String system,
+            @NotBlank @Size(max = 200) String id,
+            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String url) {
+    }
+}
