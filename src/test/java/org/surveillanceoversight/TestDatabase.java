@@ -41,6 +41,30 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
                 "quarkus.datasource.password", "postgres");
     }
 
+    /**
+     * A new, empty database on the same server, for a test that must see only what it wrote (the
+     * history replay); returns the same properties as start(), naming that database.
+     */
+    public static synchronized Map<String, String> freshDatabase(String prefix) {
+        Map<String, String> base = new TestDatabase().start();
+        String jdbc = base.isEmpty() ? System.getenv("QUARKUS_DATASOURCE_JDBC_URL") : base.get("quarkus.datasource.jdbc.url");
+        String user = base.isEmpty() ? System.getenv("QUARKUS_DATASOURCE_USERNAME") : base.get("quarkus.datasource.username");
+        String password = base.isEmpty() ? System.getenv("QUARKUS_DATASOURCE_PASSWORD") : base.get("quarkus.datasource.password");
+        String name = prefix + "_" + Long.toHexString(System.nanoTime());
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbc, user, password);
+             java.sql.Statement s = c.createStatement()) {
+            s.execute("create database " + name);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("could not create the test database " + name, e);
+        }
+        // jdbc:postgresql://host:port/db?params -> the same server, the new database
+        String url = jdbc.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name);
+        return Map.of("quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.reactive.url", url.substring("jdbc:".length()),
+                "quarkus.datasource.username", user == null ? "" : user,
+                "quarkus.datasource.password", password == null ? "" : password);
+    }
+
     @Override
     public void stop() {
         // shared by every test class in this JVM; closed when the JVM exits
