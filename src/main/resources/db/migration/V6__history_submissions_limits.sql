@@ -35,7 +35,7 @@ create table submission (
     reviewed_at      timestamptz,
     reviewed_by      text,
     review_note      text,
-    resulting_revision bigint references revision (id),
+    resulting_revision bigint,
     version          integer not null default 0,
     check ((entity_type is null) = (entity_id is null)),
     check (kind = 'tip' or entity_id is not null),

@@ -32,12 +32,49 @@ import org.surveillanceoversight.country.CountryViews.LocalityPage;
 import org.surveillanceoversight.country.CountryViews.LocalityView;
 
 import java.util.List;
+import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.surveillanceoversight.auth.CurrentCaller;
+import org.surveillanceoversight.auth.RequiresRole;
+import org.surveillanceoversight.auth.Role;
+import org.surveillanceoversight.common.ContentTag;
+import org.surveillanceoversight.common.IfMatch;
+import org.surveillanceoversight.common.MergePatch;
+import org.surveillanceoversight.common.RetractionInput;
+import org.surveillanceoversight.common.WriteResponses;
+import org.surveillanceoversight.history.AsOf;
+import org.surveillanceoversight.history.Idempotency;
+import org.surveillanceoversight.history.RevisionLog;
 import java.util.Locale;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Places", description = "Countries (ISO 3166-1) and localities")
 public class CountryResource {
+
+    @Inject
+    LocalityWriter writer;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    RevisionLog revisions;
+
+    @Inject
+    AsOf history;
+
+    @Inject
+    MergePatch mergePatch;
 
     @Inject
     CountryService places;
@@ -97,8 +134,17 @@ public class CountryResource {
             @Parameter(description = "ISO alpha-2 code; repeatable") @QueryParam("country") List<String> country,
             @Parameter(description = "Part of a name or alias, Latin or Cyrillic") @QueryParam("q") String q,
             @BeanParam PageParams page,
+            @Parameter(description = "Answer as the API did at this moment (RFC 3339); only with limit and cursor")
+            @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
-        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("country", "q", "limit", "cursor"));
+        if (asOf != null) {
+            QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("as_of", "limit", "cursor"));
+            java.time.Instant at = AsOf.parse(asOf);
+            int pageSize = page.limit(params);
+            params.check();
+            return PageResponse.of(history.list("locality", "name_en", at, page.cursor, pageSize, LocalityView.class), uri);
+        }
+        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("country", "q", "limit", "cursor", "as_of"));
         List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);
         String text = params.string("q");
         int pageSize = page.limit(params);
@@ -115,7 +161,84 @@ public class CountryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No locality has this ID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LocalityView locality(@PathParam("id") String id) {
-        return places.findLocality(PublicId.parse(id, "id")).orElseThrow(() -> ApiProblem.notFound("locality", id));
+    public Response locality(@PathParam("id") String id,
+                             @Parameter(description = "Answer as the API did at this moment (RFC 3339), from the history")
+                             @QueryParam("as_of") String asOf) {
+        UUID uuid = PublicId.parse(id, "id");
+        if (asOf != null) {
+            return history.response("locality", uuid, AsOf.parse(asOf), LocalityView.class);
+        }
+        String body = mergePatch.toJson(places.findLocality(uuid).orElseThrow(() -> ApiProblem.notFound("locality", id)));
+        return Response.ok(body, MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, ContentTag.of(body)).build();
+    }
+
+    @POST
+    @Path("localities")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Create a locality (editor)", description = "Send `Idempotency-Key` to make a retry safe.")
+    @APIResponse(responseCode = "201", description = "The new locality; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
+    @WriteResponses
+    public Response createLocality(@Valid @NotNull LocalityInput input,
+                                   @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
+                                   @HeaderParam("Idempotency-Key") String idempotencyKey,
+                                   @Context UriInfo uri) {
+        return writer.create(input, caller.get(), Idempotency.checkKey(idempotencyKey), uri.getAbsolutePath().toString())
+                .response();
+    }
+
+    @PUT
+    @Path("localities/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Replace a locality's fields (editor); needs If-Match with its current ETag")
+    @APIResponse(responseCode = "200", description = "The locality as it is now; its new ETag in the header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
+    @WriteResponses
+    public Response replaceLocality(@PathParam("id") String id, @Valid @NotNull LocalityInput input,
+                                    @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
+        return writer.update(PublicId.parse(id, "id"), input, IfMatch.require(ifMatch), caller.get()).response();
+    }
+
+    @PATCH
+    @Path("localities/{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Change a locality with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match")
+    @APIResponse(responseCode = "200", description = "The locality as it is now; its new ETag in the header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
+    @WriteResponses
+    public Response patchLocality(@PathParam("id") String id, @NotNull JsonNode patch,
+                                  @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
+        return writer.patch(PublicId.parse(id, "id"), patch, IfMatch.require(ifMatch), caller.get()).response();
+    }
+
+    @POST
+    @Path("localities/{id}/retract")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.reviewer)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Retract a locality no published deployment is in, with a reason (reviewer); needs If-Match")
+    @APIResponse(responseCode = "200", description = "The retracted locality",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
+    @WriteResponses
+    public Response retractLocality(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
+                                    @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
+        return writer.retract(PublicId.parse(id, "id"), input.reason(), IfMatch.require(ifMatch), caller.get()).response();
+    }
+
+    @GET
+    @Path("localities/{id}/history")
+    @Operation(summary = "Every revision of the locality, oldest first: who, when, why, before and after")
+    @APIResponse(responseCode = "200", description = "The revisions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
+    @APIResponse(responseCode = "404", description = "No locality has this ID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RevisionLog.RevisionList localityHistory(@PathParam("id") String id) {
+        return revisions.listOf("locality", PublicId.parse(id, "id"));
     }
 }

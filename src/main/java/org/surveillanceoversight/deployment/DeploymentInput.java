@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.Confidence;
 import org.surveillanceoversight.common.Qualifier;
+import org.surveillanceoversight.source.CitationInput;
+import org.surveillanceoversight.source.Claims;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -45,33 +47,17 @@ public record DeploymentInput(
     static final String DATE = "\\d{4}(-\\d{2}(-\\d{2})?)?";
     static final String DATE_MESSAGE = "must be YYYY, YYYY-MM or YYYY-MM-DD";
 
-    /** A claim's source and the passage that supports it. */
-    @Schema(name = "CitationInput")
-    public record CitationInput(
-            @NotNull UUID sourceId,
-            @Size(max = 5000) String quote,
-            @Size(max = 500) String locator,
-            @Size(max = 2000) String note) {
-    }
-
-    /** A part of the deployment that makes a claim of its own. */
-    interface Part {
-        UUID id();
-
-        List<CitationInput> citations();
-    }
-
     @Schema(name = "VendorRoleInput")
     public record VendorRoleInput(UUID id, @NotNull UUID vendorId, @NotNull DeploymentVendor.Role role,
                                   @Size(max = 2000) String note,
-                                  @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Part {
+                                  @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Claims.Part {
     }
 
     @Schema(name = "StatusEventInput")
     public record StatusEventInput(UUID id, @NotNull StatusEvent.Status status,
                                    @Pattern(regexp = DATE, message = DATE_MESSAGE) String occurredOn,
                                    @Size(max = 2000) String note,
-                                   @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Part {
+                                   @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Claims.Part {
     }
 
     @Schema(name = "CameraCountInput")
@@ -83,7 +69,7 @@ public record DeploymentInput(
                                    @NotNull CameraCount.Basis basis,
                                    @Size(max = 500) String scope,
                                    @Size(max = 2000) String note,
-                                   @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Part {
+                                   @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Claims.Part {
     }
 
     @Schema(name = "CapabilityInput")
@@ -92,7 +78,7 @@ public record DeploymentInput(
                                   @Pattern(regexp = DATE, message = DATE_MESSAGE) String sinceOn,
                                   @Pattern(regexp = DATE, message = DATE_MESSAGE) String untilOn,
                                   @Size(max = 2000) String note,
-                                  @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Part {
+                                  @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Claims.Part {
     }
 
     @Schema(name = "FinancingInput")
@@ -116,7 +102,7 @@ public record DeploymentInput(
                                  @Size(max = 300) String ratifiedBy,
                                  @Size(max = 2000) String repaymentSource,
                                  @Size(max = 20) List<@Valid @NotNull ExternalIdInput> externalIds,
-                                 @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Part {
+                                 @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Claims.Part {
     }
 
     @Schema(name = "ExternalIdInput")

@@ -23,9 +23,10 @@ import org.surveillanceoversight.country.Country;
 import org.surveillanceoversight.country.Locality;
 import org.surveillanceoversight.deployment.DeploymentInput.CameraCountInput;
 import org.surveillanceoversight.deployment.DeploymentInput.CapabilityInput;
-import org.surveillanceoversight.deployment.DeploymentInput.CitationInput;
+import org.surveillanceoversight.source.CitationInput;
+import org.surveillanceoversight.source.Claims;
 import org.surveillanceoversight.deployment.DeploymentInput.FinancingInput;
-import org.surveillanceoversight.deployment.DeploymentInput.Part;
+import org.surveillanceoversight.source.Claims.Part;
 import org.surveillanceoversight.deployment.DeploymentInput.StatusEventInput;
 import org.surveillanceoversight.deployment.DeploymentInput.VendorRoleInput;
 import org.surveillanceoversight.history.History;
@@ -72,6 +73,9 @@ public class DeploymentWriter {
 
     @Inject
     MergePatch mergePatch;
+
+    @Inject
+    Claims claims;
 
     @Transactional
     public Written create(DeploymentInput input, Caller caller, String idempotencyKey, String collectionUri) {
@@ -122,7 +126,7 @@ public class DeploymentWriter {
             throw new ApiProblem("already-retracted", "Already retracted", 409,
                     "This deployment was retracted at " + d.retractedAt + ".", List.of());
         }
-        retractRecord(d, caller, reason.trim());
+        Claims.retract(d, caller, reason.trim());
         return written(200, null, d.id, caller, reason.trim());
     }
 
@@ -158,13 +162,6 @@ public class DeploymentWriter {
         Number revision = (Number) em.createNativeQuery("select revision from deployment_summary where deployment_id = :id")
                 .setParameter("id", id).getSingleResult();
         return new Written(status, location, mergePatch.toJson(view), etag(revision.longValue()));
-    }
-
-    private static void retractRecord(PublishableRecord record, Caller caller, String reason) {
-        record.publication = Publication.retracted;
-        record.retractedAt = Instant.now();
-        record.retractedBy = History.actorOf(caller);
-        record.retractionReason = reason;
     }
 
     /** The input form of a public deployment, for clients that edit it. */
@@ -203,18 +200,13 @@ public class DeploymentWriter {
     }
 
     private Map<UUID, List<CitationInput>> citationsOf(Deployment d) {
-        List<UUID> claims = new ArrayList<>(List.of(d.id));
-        d.vendors.forEach(x -> claims.add(x.id));
-        d.statusEvents.forEach(x -> claims.add(x.id));
-        d.cameraCounts.forEach(x -> claims.add(x.id));
-        d.capabilities.forEach(x -> claims.add(x.id));
-        d.financing.forEach(x -> claims.add(x.id));
-        Map<UUID, List<CitationInput>> out = new HashMap<>();
-        for (Citation c : Citation.<Citation>list("claimId in ?1 order by id", claims)) {
-            out.computeIfAbsent(c.claimId, k -> new ArrayList<>())
-                    .add(new CitationInput(c.source.id, c.quote, c.locator, c.note));
-        }
-        return out;
+        List<UUID> ids = new ArrayList<>(List.of(d.id));
+        d.vendors.forEach(x -> ids.add(x.id));
+        d.statusEvents.forEach(x -> ids.add(x.id));
+        d.cameraCounts.forEach(x -> ids.add(x.id));
+        d.capabilities.forEach(x -> ids.add(x.id));
+        d.financing.forEach(x -> ids.add(x.id));
+        return claims.inputsOf(ids);
     }
 
     /** One write to one deployment: checks what the input refers to, then applies it part by part. */
@@ -404,17 +396,11 @@ public class DeploymentWriter {
         }
 
         private void citations(String field, List<CitationInput> citations) {
-            List<CitationInput> list = orEmpty(citations);
-            for (int i = 0; i < list.size(); i++) {
-                if (!published(Source.class, list.get(i).sourceId())) {
-                    errors.add(new FieldError(field + "[" + i + "].source_id", "is not a published source"));
-                }
-            }
+            claims.checkCitations(field, citations, errors);
         }
 
         private boolean published(Class<? extends PublishableRecord> type, UUID id) {
-            PublishableRecord found = id == null ? null : em.find(type, id);
-            return found != null && found.isPublished();
+            return claims.published(type, id);
         }
 
         void apply(DeploymentInput in) {
@@ -437,15 +423,15 @@ public class DeploymentWriter {
 
         /** Reconciles each kind of part; the deployment row must exist first. */
         void parts(DeploymentInput in) {
-            cite(ClaimType.deployment, d.id, in.citations());
-            reconcile(in.vendors(), d.vendors, ClaimType.deployment_vendor, DeploymentVendor::new, (v, x) -> {
+            claims.cite(ClaimType.deployment, d.id, in.citations());
+            claims.reconcile(in.vendors(), d.vendors, ClaimType.deployment_vendor, DeploymentVendor::new, (v, x) -> {
                 v.deployment = d;
                 v.vendor = Vendor.findById(x.vendorId());
                 v.role = x.role();
                 v.note = x.note();
-            });
+            }, caller, reason);
             int[] next = {d.statusEvents.stream().mapToInt(e -> e.sequence).max().orElse(0)};
-            reconcile(in.statusHistory(), d.statusEvents, ClaimType.status_event, StatusEvent::new, (e, x) -> {
+            claims.reconcile(in.statusHistory(), d.statusEvents, ClaimType.status_event, StatusEvent::new, (e, x) -> {
                 e.deployment = d;
                 if (e.sequence == 0) {
                     e.sequence = ++next[0];
@@ -455,8 +441,8 @@ public class DeploymentWriter {
                 e.occurredOn = PartialDate.dateOf(at);
                 e.occurredPrecision = PartialDate.precisionOf(at);
                 e.note = x.note();
-            });
-            reconcile(in.cameraCounts(), d.cameraCounts, ClaimType.camera_count, CameraCount::new, (c, x) -> {
+            }, caller, reason);
+            claims.reconcile(in.cameraCounts(), d.cameraCounts, ClaimType.camera_count, CameraCount::new, (c, x) -> {
                 c.deployment = d;
                 PartialDate at = PartialDate.parse(x.observedOn());
                 c.observedOn = PartialDate.dateOf(at);
@@ -470,8 +456,8 @@ public class DeploymentWriter {
                 c.basis = x.basis();
                 c.scope = x.scope();
                 c.note = x.note();
-            });
-            reconcile(in.capabilities(), d.capabilities, ClaimType.deployment_capability, DeploymentCapability::new, (c, x) -> {
+            }, caller, reason);
+            claims.reconcile(in.capabilities(), d.capabilities, ClaimType.deployment_capability, DeploymentCapability::new, (c, x) -> {
                 c.deployment = d;
                 c.capabilityCode = x.code();
                 c.evidenceLevel = x.evidenceLevel();
@@ -482,8 +468,8 @@ public class DeploymentWriter {
                 c.untilOn = PartialDate.dateOf(until);
                 c.untilPrecision = PartialDate.precisionOf(until);
                 c.note = x.note();
-            });
-            reconcile(in.financing(), d.financing, ClaimType.financing, Financing::new, (f, x) -> {
+            }, caller, reason);
+            claims.reconcile(in.financing(), d.financing, ClaimType.financing, Financing::new, (f, x) -> {
                 f.deployment = d;
                 f.trancheOf = x.trancheOf();
                 f.instrument = x.instrument();
@@ -517,68 +503,7 @@ public class DeploymentWriter {
                     f.externalIds.clear();
                     f.externalIds.addAll(ids);
                 }
-            });
-        }
-
-        /**
-         * Parts with an ID are updated, parts without one are created, and current parts left out
-         * are retracted with the change reason. Each part's citations are replaced only if they differ.
-         */
-        private <T extends PublishableRecord, P extends Part> void reconcile(List<P> inputs, List<T> existing,
-                                                                             ClaimType claimType, Supplier<T> create,
-                                                                             BiConsumer<T, P> apply) {
-            Map<UUID, T> current = new HashMap<>();
-            existing.stream().filter(PublishableRecord::isPublished).forEach(t -> current.put(t.id, t));
-            Set<UUID> kept = new HashSet<>();
-            for (P input : orEmpty(inputs)) {
-                T part;
-                if (input.id() != null) {
-                    part = current.get(input.id());
-                    kept.add(part.id);
-                    apply.accept(part, input);
-                } else {
-                    part = create.get();
-                    part.id = UUID.randomUUID();
-                    apply.accept(part, input);
-                    em.persist(part);
-                    existing.add(part);
-                }
-                cite(claimType, part.id, input.citations());
-            }
-            for (T part : current.values()) {
-                if (!kept.contains(part.id)) {
-                    retractRecord(part, caller, reason);
-                }
-            }
-        }
-
-        /** Sets a claim's citations to the given ones, unless they are already exactly these. */
-        private void cite(ClaimType claimType, UUID claimId, List<CitationInput> wanted) {
-            List<Citation> have = Citation.list("claimType = ?1 and claimId = ?2 order by id", claimType, claimId);
-            List<CitationInput> haveAsInput = have.stream()
-                    .map(c -> new CitationInput(c.source.id, c.quote, c.locator, c.note)).toList();
-            if (haveAsInput.equals(orEmpty(wanted))) {
-                return;
-            }
-            have.forEach(Citation::delete);
-            em.flush();
-            List<CitationInput> list = orEmpty(wanted);
-            // citations are shown in ID order, so new IDs are handed out in the order given
-            List<UUID> ids = new ArrayList<>();
-            list.forEach(x -> ids.add(UUID.randomUUID()));
-            ids.sort(java.util.Comparator.comparing(UUID::toString));
-            for (int i = 0; i < list.size(); i++) {
-                CitationInput in = list.get(i);
-                Citation c = new Citation();
-                c.id = ids.get(i);
-                c.claimType = claimType;
-                c.claimId = claimId;
-                c.source = Source.findById(in.sourceId());
-                c.quote = in.quote();
-                c.locator = in.locator();
-                c.note = in.note();
-                c.persist();
-            }
+            }, caller, reason);
         }
     }
 

@@ -44,6 +44,7 @@ import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.PublicId;
 import org.surveillanceoversight.common.QueryParams;
+import org.surveillanceoversight.history.AsOf;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
 
@@ -63,6 +64,9 @@ public class SourceResource {
 
     @Inject
     RevisionLog revisions;
+
+    @Inject
+    AsOf history;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -112,8 +116,17 @@ public class SourceResource {
             @Parameter(description = "Language tag, e.g. en; repeatable") @QueryParam("language") List<String> language,
             @Parameter(description = "Part of the title or publisher") @QueryParam("q") String q,
             @BeanParam PageParams page,
+            @Parameter(description = "Answer as the API did at this moment (RFC 3339); only with limit and cursor")
+            @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
-        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("kind", "language", "q", "limit", "cursor"));
+        if (asOf != null) {
+            QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("as_of", "limit", "cursor"));
+            java.time.Instant at = AsOf.parse(asOf);
+            int pageSize = page.limit(params);
+            params.check();
+            return PageResponse.of(history.list("source", "title", at, page.cursor, pageSize, SourceView.class), uri);
+        }
+        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("kind", "language", "q", "limit", "cursor", "as_of"));
         List<Source.Kind> kinds = params.enums("kind", Source.Kind.class);
         List<String> languages = params.values("language", v -> {
             if (!v.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
@@ -136,8 +149,14 @@ public class SourceResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No source has this ID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") String id) {
-        SourceView source = sources.find(PublicId.parse(id, "id")).orElseThrow(() -> ApiProblem.notFound("source", id));
+    public Response get(@PathParam("id") String id,
+                        @Parameter(description = "Answer as the API did at this moment (RFC 3339), from the history")
+                        @QueryParam("as_of") String asOf) {
+        java.util.UUID uuid = PublicId.parse(id, "id");
+        if (asOf != null) {
+            return history.response("source", uuid, AsOf.parse(asOf), SourceView.class);
+        }
+        SourceView source = sources.find(uuid).orElseThrow(() -> ApiProblem.notFound("source", id));
         // a strong tag of all it shows; writes send it back in If-Match
         return Response.ok(source).header(HttpHeaders.ETAG, IfMatch.etag(source.version(), source.citedBy())).build();
     }

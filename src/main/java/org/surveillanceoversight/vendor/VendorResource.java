@@ -27,6 +27,28 @@ import org.surveillanceoversight.common.QueryParams;
 import org.surveillanceoversight.common.ReferenceData;
 
 import java.util.List;
+import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.surveillanceoversight.auth.CurrentCaller;
+import org.surveillanceoversight.auth.RequiresRole;
+import org.surveillanceoversight.auth.Role;
+import org.surveillanceoversight.common.ContentTag;
+import org.surveillanceoversight.common.IfMatch;
+import org.surveillanceoversight.common.MergePatch;
+import org.surveillanceoversight.common.RetractionInput;
+import org.surveillanceoversight.common.WriteResponses;
+import org.surveillanceoversight.history.AsOf;
+import org.surveillanceoversight.history.Idempotency;
+import org.surveillanceoversight.history.RevisionLog;
 
 @Path("/api/v1/vendors")
 @Produces(MediaType.APPLICATION_JSON)
@@ -38,6 +60,21 @@ public class VendorResource {
 
     @Inject
     ReferenceData reference;
+
+    @Inject
+    VendorWriter writer;
+
+    @Inject
+    CurrentCaller caller;
+
+    @Inject
+    RevisionLog revisions;
+
+    @Inject
+    AsOf history;
+
+    @Inject
+    MergePatch mergePatch;
 
     @GET
     @Operation(summary = "List published vendors by name, with restrictions, findings and their deployment count")
@@ -51,8 +88,17 @@ public class VendorResource {
             @Parameter(description = "true: under a restriction in force; false: under none",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("restricted") String restricted,
             @BeanParam PageParams page,
+            @Parameter(description = "Answer as the API did at this moment (RFC 3339); only with limit and cursor")
+            @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
-        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("q", "country", "restricted", "limit", "cursor"));
+        if (asOf != null) {
+            QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("as_of", "limit", "cursor"));
+            java.time.Instant at = AsOf.parse(asOf);
+            int pageSize = page.limit(params);
+            params.check();
+            return PageResponse.of(history.list("vendor", "name", at, page.cursor, pageSize, VendorView.class), uri);
+        }
+        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("q", "country", "restricted", "limit", "cursor", "as_of"));
         List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);
         Boolean isRestricted = params.bool("restricted");
         String text = params.string("q");
@@ -70,8 +116,98 @@ public class VendorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No vendor has this ID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public VendorView get(@PathParam("id") String id) {
-        return vendors.find(PublicId.parse(id, "id")).orElseThrow(() -> ApiProblem.notFound("vendor", id));
+    public Response get(@PathParam("id") String id,
+                        @Parameter(description = "Answer as the API did at this moment (RFC 3339), from the history")
+                        @QueryParam("as_of") String asOf) {
+        UUID uuid = PublicId.parse(id, "id");
+        if (asOf != null) {
+            return history.response("vendor", uuid, AsOf.parse(asOf), VendorView.class);
+        }
+        String body = mergePatch.toJson(vendors.find(uuid).orElseThrow(() -> ApiProblem.notFound("vendor", id)));
+        // a strong tag of everything shown; writes send it back in If-Match
+        return Response.ok(body, MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, ContentTag.of(body)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Create a vendor (editor); it and each restriction cite at least one source",
+            description = "Send `Idempotency-Key` to make a retry safe.")
+    @APIResponse(responseCode = "201", description = "The new vendor; Location names it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
+    @WriteResponses
+    public Response create(@Valid @NotNull VendorInput input,
+                           @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @Context UriInfo uri) {
+        return writer.create(input, caller.get(), Idempotency.checkKey(idempotencyKey), uri.getAbsolutePath().toString())
+                .response();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Replace a vendor and its restrictions (editor); needs If-Match with its current ETag",
+            description = "A restriction with an `id` updates it; one without is new; a current one left out is retracted.")
+    @APIResponse(responseCode = "200", description = "The vendor as it is now; its new ETag in the header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
+    @WriteResponses
+    public Response replace(@PathParam("id") String id, @Valid @NotNull VendorInput input,
+                            @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
+        return writer.update(PublicId.parse(id, "id"), input, IfMatch.require(ifMatch), caller.get()).response();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @RequiresRole(Role.editor)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Change a vendor with a JSON merge patch (RFC 7396) on its input form and a change_reason (editor); needs If-Match")
+    @APIResponse(responseCode = "200", description = "The vendor as it is now; its new ETag in the header",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
+    @WriteResponses
+    public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
+                          @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
+        return writer.patch(PublicId.parse(id, "id"), patch, IfMatch.require(ifMatch), caller.get()).response();
+    }
+
+    @POST
+    @Path("{id}/retract")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.reviewer)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Retract a vendor with a reason (reviewer); it stays readable and says why; needs If-Match")
+    @APIResponse(responseCode = "200", description = "The retracted vendor",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
+    @WriteResponses
+    public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
+                            @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
+        return writer.retract(PublicId.parse(id, "id"), input.reason(), IfMatch.require(ifMatch), caller.get()).response();
+    }
+
+    @GET
+    @Path("{id}/input")
+    @Operation(summary = "The vendor in its input form: the body a PUT takes and a merge patch applies to")
+    @APIResponse(responseCode = "200", description = "The input form, without change_reason",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorInput.class)))
+    @APIResponse(responseCode = "404", description = "No vendor has this ID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public VendorInput input(@PathParam("id") String id) {
+        return writer.input(PublicId.parse(id, "id")).orElseThrow(() -> ApiProblem.notFound("vendor", id));
+    }
+
+    @GET
+    @Path("{id}/history")
+    @Operation(summary = "Every revision of the vendor, oldest first: who, when, why, before and after")
+    @APIResponse(responseCode = "200", description = "The revisions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
+    @APIResponse(responseCode = "404", description = "No vendor has this ID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RevisionLog.RevisionList history(@PathParam("id") String id) {
+        return revisions.listOf("vendor", PublicId.parse(id, "id"));
     }
 
     @Schema(name = "VendorPage")

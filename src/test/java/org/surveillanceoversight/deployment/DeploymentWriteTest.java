@@ -37,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class DeploymentWriteTest {
 
     static final String COUNTRY = "NZ";
+    public static final String COUNTRY_FOR_PLACES = "FJ";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Map<String, Object> citation(String quote) {
