@@ -81,6 +81,16 @@ public class LocalityWriter {
         return update(id, mergePatch.apply(inputOf(l), patch, LocalityInput.class), ifMatch, caller);
     }
 
+    /** A merge patch against the locality as it is now (an accepted submission; no ETag to compare). */
+    @Transactional
+    public Written patchCurrent(UUID id, JsonNode patch, Caller caller) {
+        List<CountryViews.LocalityView> now = places.localityViews(List.of(id));
+        if (now.isEmpty()) {
+            throw ApiProblem.notFound("locality", id);
+        }
+        return patch(id, patch, ContentTag.of(mergePatch.toJson(now.get(0))), caller);
+    }
+
     @Transactional
     public Written retract(UUID id, String reason, String ifMatch, Caller caller) {
         Locality l = current(id, ifMatch);

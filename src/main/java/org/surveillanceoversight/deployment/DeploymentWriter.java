@@ -119,6 +119,18 @@ public class DeploymentWriter {
         return update(id, input, ifMatch, caller);
     }
 
+    /** A merge patch against the deployment as it is now (an accepted submission; no ETag to compare). */
+    @Transactional
+    public Written patchCurrent(UUID id, JsonNode patch, Caller caller) {
+        @SuppressWarnings("unchecked")
+        List<Number> rows = em.createNativeQuery("select revision from deployment_summary where deployment_id = :id")
+                .setParameter("id", id).getResultList();
+        if (rows.isEmpty()) {
+            throw ApiProblem.notFound("deployment", id);
+        }
+        return patch(id, patch, etag(rows.get(0).longValue()), caller);
+    }
+
     @Transactional
     public Written retract(UUID id, String reason, String ifMatch, Caller caller) {
         Deployment d = current(id, ifMatch);

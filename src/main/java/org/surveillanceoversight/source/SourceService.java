@@ -93,6 +93,13 @@ public class SourceService {
         return update(id, mergePatch.apply(inputOf(source), patch, SourceInput.class), expected, caller);
     }
 
+    /** A merge patch against the source as it is now (an accepted submission; no ETag to compare). */
+    @Transactional
+    public Written patchCurrent(UUID id, JsonNode patch, Caller caller) {
+        SourceView now = find(id).orElseThrow(() -> ApiProblem.notFound("source", id));
+        return patch(id, patch, new IfMatch.Tag(now.version(), now.citedBy()), caller);
+    }
+
     /** Retracts a source: it stays, with who retracted it, when and why. */
     @Transactional
     public Written retract(UUID id, String reason, IfMatch.Tag expected, Caller caller) {

@@ -96,6 +96,16 @@ public class VendorWriter {
         return update(id, mergePatch.apply(inputOf(v), patch, VendorInput.class), ifMatch, caller);
     }
 
+    /** A merge patch against the vendor as it is now (an accepted submission; no ETag to compare). */
+    @Transactional
+    public Written patchCurrent(UUID id, JsonNode patch, Caller caller) {
+        List<VendorView> now = vendors.views(List.of(id));
+        if (now.isEmpty()) {
+            throw ApiProblem.notFound("vendor", id);
+        }
+        return patch(id, patch, ContentTag.of(mergePatch.toJson(now.get(0))), caller);
+    }
+
     @Transactional
     public Written retract(UUID id, String reason, String ifMatch, Caller caller) {
         Vendor v = current(id, ifMatch);

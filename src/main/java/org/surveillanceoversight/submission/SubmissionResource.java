@@ -1,0 +1,121 @@
+package org.surveillanceoversight.submission;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.surveillanceoversight.auth.CurrentCaller;
+import org.surveillanceoversight.auth.RequiresRole;
+import org.surveillanceoversight.auth.Role;
+import org.surveillanceoversight.common.ApiProblem;
+import org.surveillanceoversight.common.PageParams;
+import org.surveillanceoversight.common.PageResponse;
+import org.surveillanceoversight.common.Problem;
+import org.surveillanceoversight.common.PublicId;
+import org.surveillanceoversight.common.QueryParams;
+import org.surveillanceoversight.common.WriteResponses;
+
+import java.util.List;
+
+@Path("/api/v1/submissions")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Submissions", description = "Tips and corrections from anyone, moderated by reviewers")
+public class SubmissionResource {
+
+    @Inject
+    SubmissionService submissions;
+
+    @Inject
+    CurrentCaller caller;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Send a tip or a correction (anyone, no key)",
+            description = "It waits for a reviewer. Give contact details only if you want to be asked back; your "
+                    + "network address is not stored. A correction may carry a JSON merge patch on the record's input form.")
+    @APIResponse(responseCode = "202", description = "Queued; the receipt holds its ID",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.Receipt.class)))
+    @APIResponse(responseCode = "400", description = "A missing or bad field, named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "It names a record that does not exist, or a correction names none",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@Valid @NotNull SubmissionInput input) {
+        return Response.accepted(submissions.submit(input)).build();
+    }
+
+    @GET
+    @RequiresRole(Role.reviewer)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "The moderation queue, oldest first (reviewer)")
+    @APIResponse(responseCode = "200", description = "A page of submissions",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.SubmissionPage.class)))
+    @WriteResponses
+    public Response list(@Parameter(description = "pending (default), accepted or rejected; repeatable")
+                         @QueryParam("state") List<String> state,
+                         @BeanParam PageParams page,
+                         @Context UriInfo uri) {
+        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("state", "limit", "cursor"));
+        List<String> states = params.oneOf("state", List.of("pending", "accepted", "rejected"));
+        int pageSize = page.limit(params);
+        params.check();
+        return PageResponse.of(submissions.list(states.isEmpty() ? List.of("pending") : states, page.cursor, pageSize), uri);
+    }
+
+    @GET
+    @Path("{id}")
+    @RequiresRole(Role.reviewer)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "One submission (reviewer)")
+    @APIResponse(responseCode = "200", description = "The submission",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @WriteResponses
+    public SubmissionView get(@PathParam("id") String id) {
+        return submissions.find(PublicId.parse(id, "id")).orElseThrow(() -> ApiProblem.notFound("submission", id));
+    }
+
+    @POST
+    @Path("{id}/accept")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.reviewer)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Accept a submission with a note (reviewer); a proposed change is applied as your edit",
+            description = "The edit's revision names the submission. If the change is invalid for the record as it is now, "
+                    + "nothing happens and the errors are returned; the submission stays pending.")
+    @APIResponse(responseCode = "200", description = "The accepted submission, with the resulting revision",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @WriteResponses
+    public SubmissionView accept(@PathParam("id") String id, @Valid @NotNull SubmissionView.ReviewInput input) {
+        return submissions.accept(PublicId.parse(id, "id"), input.note(), caller.get());
+    }
+
+    @POST
+    @Path("{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RequiresRole(Role.reviewer)
+    @SecurityRequirement(name = "apiKey")
+    @Operation(summary = "Reject a submission with a reason (reviewer)")
+    @APIResponse(responseCode = "200", description = "The rejected submission",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
+    @WriteResponses
+    public SubmissionView reject(@PathParam("id") String id, @Valid @NotNull SubmissionView.ReviewInput input) {
+        return submissions.reject(PublicId.parse(id, "id"), input.note(), caller.get());
+    }
+}
