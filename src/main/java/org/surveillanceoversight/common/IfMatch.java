@@ -26,12 +26,7 @@ public final class IfMatch {
 
     /** The tag the caller read: 428 without If-Match, 412 for one that names no state of this record. */
     public static Tag parse(String header) {
-        if (header == null || header.isBlank()) {
-            throw new ApiProblem("precondition-required", "Precondition Required", 428,
-                    "Writes need If-Match with the record's current ETag (GET it first), so no edit is lost.",
-                    List.of(new FieldError("If-Match", "is required")));
-        }
-        Matcher m = TAG.matcher(header);
+        Matcher m = TAG.matcher(require(header));
         if (!m.matches()) {
             throw stale("If-Match does not name a current state of this record; GET it again and use its ETag.");
         }
@@ -41,7 +36,9 @@ public final class IfMatch {
     /** The entity tag the caller read (428 without If-Match), to compare with the record's current strong ETag. */
     public static String require(String header) {
         if (header == null || header.isBlank()) {
-            parse(header);
+            throw new ApiProblem("precondition-required", "Precondition Required", 428,
+                    "Writes need If-Match with the record's current ETag (GET it first), so no edit is lost.",
+                    List.of(new FieldError("If-Match", "is required")));
         }
         return header.trim();
     }

@@ -138,11 +138,7 @@ public class CountryResource {
             @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
         if (asOf != null) {
-            QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("as_of", "limit", "cursor"));
-            java.time.Instant at = AsOf.parse(asOf);
-            int pageSize = page.limit(params);
-            params.check();
-            return PageResponse.of(history.list("locality", "name_en", at, page.cursor, pageSize, LocalityView.class), uri);
+            return history.listResponse("locality", "name_en", LocalityView.class, asOf, page, uri);
         }
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("country", "q", "limit", "cursor", "as_of"));
         List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);

@@ -13,7 +13,6 @@ import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.MergePatch;
 import org.surveillanceoversight.common.Publication;
-import org.surveillanceoversight.common.Sha256;
 import org.surveillanceoversight.common.Written;
 import org.surveillanceoversight.history.History;
 import org.surveillanceoversight.history.Idempotency;
@@ -45,40 +44,34 @@ public class LocalityWriter {
 
     @Transactional
     public Written create(LocalityInput input, Caller caller, String idempotencyKey, String collectionUri) {
-        if (idempotencyKey != null) {
-            Optional<Idempotency.Stored> earlier = idempotency.claim(caller, idempotencyKey,
-                    Sha256.hex("POST " + collectionUri + " " + mergePatch.toJson(input)));
-            if (earlier.isPresent()) {
-                return Written.replay(earlier.get());
-            }
-        }
-        Locality l = new Locality();
-        l.id = UUID.randomUUID();
-        apply(l, input);
-        l.persist();
-        Written written = written(201, collectionUri + "/" + l.id, l.id, caller, input.changeReason());
-        if (idempotencyKey != null) {
-            idempotency.record(caller, idempotencyKey, written.stored());
-        }
-        return written;
+        return idempotency.once(caller, idempotencyKey, "POST " + collectionUri + " " + mergePatch.toJson(input), () -> {
+            Locality l = new Locality();
+            l.id = UUID.randomUUID();
+            apply(l, input);
+            l.persist();
+            return written(201, collectionUri + "/" + l.id, l.id, caller, input.changeReason());
+        });
     }
 
     @Transactional
     public Written update(UUID id, LocalityInput input, String ifMatch, Caller caller) {
+        return write(current(id, ifMatch), input, caller);
+    }
+
+    @Transactional
+    public Written patch(UUID id, JsonNode patch, String ifMatch, Caller caller) {
         Locality l = current(id, ifMatch);
-        if (!l.country.code.equals(input.countryCode()) && usedByPublishedDeployments(id)) {
+        return write(l, mergePatch.apply(inputOf(l), patch, LocalityInput.class), caller);
+    }
+
+    private Written write(Locality l, LocalityInput input, Caller caller) {
+        if (!l.country.code.equals(input.countryCode()) && usedByPublishedDeployments(l.id)) {
             throw new ApiProblem("unprocessable", "Unprocessable request", 422,
                     "Published deployments are in this locality; it cannot move to another country.",
                     List.of(new FieldError("country_code", "cannot change while deployments are here")));
         }
         apply(l, input);
         return written(200, null, l.id, caller, input.changeReason());
-    }
-
-    @Transactional
-    public Written patch(UUID id, JsonNode patch, String ifMatch, Caller caller) {
-        Locality l = current(id, ifMatch);
-        return update(id, mergePatch.apply(inputOf(l), patch, LocalityInput.class), ifMatch, caller);
     }
 
     /** A merge patch against the locality as it is now (an accepted submission; no ETag to compare). */

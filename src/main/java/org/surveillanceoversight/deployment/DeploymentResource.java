@@ -104,11 +104,7 @@ public class DeploymentResource {
             @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
         if (asOf != null) {
-            QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("as_of", "limit", "cursor"));
-            java.time.Instant at = AsOf.parse(asOf);
-            int pageSize = page.limit(params);
-            params.check();
-            return PageResponse.of(history.list("deployment", "title", at, page.cursor, pageSize, DeploymentView.class), uri);
+            return history.listResponse("deployment", "title", DeploymentView.class, asOf, page, uri);
         }
         QueryParams params = new QueryParams(uri.getQueryParameters(), LIST_PARAMETERS);
         DeploymentFilter filter = DeploymentFilter.from(params, reference.countryCodes(), reference.capabilityCodes());

@@ -1,7 +1,6 @@
 package org.surveillanceoversight.deployment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -17,7 +16,6 @@ import org.surveillanceoversight.common.PartialDate;
 import org.surveillanceoversight.common.Publication;
 import org.surveillanceoversight.common.PublishableRecord;
 import org.surveillanceoversight.common.Qualifier;
-import org.surveillanceoversight.common.Sha256;
 import org.surveillanceoversight.common.Written;
 import org.surveillanceoversight.country.Country;
 import org.surveillanceoversight.country.Locality;
@@ -31,14 +29,10 @@ import org.surveillanceoversight.deployment.DeploymentInput.StatusEventInput;
 import org.surveillanceoversight.deployment.DeploymentInput.VendorRoleInput;
 import org.surveillanceoversight.history.History;
 import org.surveillanceoversight.history.Idempotency;
-import org.surveillanceoversight.source.Citation;
 import org.surveillanceoversight.source.ClaimType;
-import org.surveillanceoversight.source.Source;
 import org.surveillanceoversight.vendor.Vendor;
 
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,8 +41,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 
 /**
  * Writes deployments as whole aggregates: the deployment and its claims (vendor roles, status
@@ -69,9 +61,6 @@ public class DeploymentWriter {
     Idempotency idempotency;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     MergePatch mergePatch;
 
     @Inject
@@ -79,44 +68,36 @@ public class DeploymentWriter {
 
     @Transactional
     public Written create(DeploymentInput input, Caller caller, String idempotencyKey, String collectionUri) {
-        String requestHash = null;
-        if (idempotencyKey != null) {
-            requestHash = Sha256.hex("POST " + collectionUri + " " + mergePatch.toJson(input));
-            Optional<Idempotency.Stored> earlier = idempotency.claim(caller, idempotencyKey, requestHash);
-            if (earlier.isPresent()) {
-                return Written.replay(earlier.get());
-            }
-        }
-        Deployment d = new Deployment();
-        d.id = UUID.randomUUID();
-        Edit edit = new Edit(d, caller, input.changeReason());
-        edit.check(input, true);
-        edit.apply(input);
-        d.persist();
-        edit.parts(input);
-        Written written = written(201, collectionUri + "/" + d.id, d.id, caller, input.changeReason());
-        if (idempotencyKey != null) {
-            idempotency.record(caller, idempotencyKey, written.stored());
-        }
-        return written;
+        return idempotency.once(caller, idempotencyKey, "POST " + collectionUri + " " + mergePatch.toJson(input), () -> {
+            Deployment d = new Deployment();
+            d.id = UUID.randomUUID();
+            Edit edit = new Edit(d, caller, input.changeReason());
+            edit.check(input, true);
+            edit.apply(input);
+            d.persist();
+            edit.parts(input);
+            return written(201, collectionUri + "/" + d.id, d.id, caller, input.changeReason());
+        });
     }
 
     @Transactional
     public Written update(UUID id, DeploymentInput input, String ifMatch, Caller caller) {
-        Deployment d = current(id, ifMatch);
-        Edit edit = new Edit(d, caller, input.changeReason());
-        edit.check(input, false);
-        edit.apply(input);
-        edit.parts(input);
-        return written(200, null, d.id, caller, input.changeReason());
+        return write(current(id, ifMatch), input, caller);
     }
 
     /** Applies an RFC 7396 merge patch to the deployment in its input form, then writes it like a PUT. */
     @Transactional
     public Written patch(UUID id, JsonNode patch, String ifMatch, Caller caller) {
         Deployment d = current(id, ifMatch);
-        DeploymentInput input = mergePatch.apply(inputOf(d), patch, DeploymentInput.class);
-        return update(id, input, ifMatch, caller);
+        return write(d, mergePatch.apply(inputOf(d), patch, DeploymentInput.class), caller);
+    }
+
+    private Written write(Deployment d, DeploymentInput input, Caller caller) {
+        Edit edit = new Edit(d, caller, input.changeReason());
+        edit.check(input, false);
+        edit.apply(input);
+        edit.parts(input);
+        return written(200, null, d.id, caller, input.changeReason());
     }
 
     /** A merge patch against the deployment as it is now (an accepted submission; no ETag to compare). */

@@ -6,10 +6,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.Keyset;
 import org.surveillanceoversight.common.Page;
+import org.surveillanceoversight.common.PageParams;
+import org.surveillanceoversight.common.PageResponse;
+import org.surveillanceoversight.common.QueryParams;
 import org.surveillanceoversight.common.SqlWhere;
 
 import java.time.Instant;
@@ -67,12 +74,27 @@ public class AsOf {
     }
 
     /** The record as GET showed it at that moment, or a 404 saying it was not public then. */
-    public <T> jakarta.ws.rs.core.Response response(String type, UUID id, Instant at, Class<T> view) {
+    public <T> Response response(String type, UUID id, Instant at, Class<T> view) {
         return get(type, id, at, view)
-                .map(found -> jakarta.ws.rs.core.Response.ok(found.body(), jakarta.ws.rs.core.MediaType.APPLICATION_JSON)
-                        .header(jakarta.ws.rs.core.HttpHeaders.ETAG, found.etag()).build())
+                .map(found -> Response.ok(found.body(), MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.ETAG, found.etag()).build())
                 .orElseThrow(() -> new ApiProblem("not-found", "Not Found", 404, "No " + type + " with ID " + id
                         + " was public at " + at + ".", List.of()));
+    }
+
+    /**
+     * A list request with as_of: only limit and cursor may come with it (filters and sorts are of
+     * the present); answers the page as it was then, with its Link headers.
+     */
+    public <T> Response listResponse(String type, String sortField, Class<T> view, String asOf,
+                                                        PageParams page,
+                                                        UriInfo uri) {
+        QueryParams params = new QueryParams(
+                uri.getQueryParameters(), List.of("as_of", "limit", "cursor"));
+        Instant at = parse(asOf);
+        int pageSize = page.limit(params);
+        params.check();
+        return PageResponse.of(list(type, sortField, at, page.cursor, pageSize, view), uri);
     }
 
     /**

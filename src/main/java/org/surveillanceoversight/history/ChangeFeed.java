@@ -2,7 +2,6 @@ package org.surveillanceoversight.history;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.common.QueryParams;
 
@@ -21,9 +20,6 @@ public class ChangeFeed {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     private static final String PREFIX = "h1|";
-
-    @Inject
-    EntityManager em;
 
     @Inject
     RevisionLog revisions;

@@ -7,9 +7,12 @@ import jakarta.transaction.Transactional;
 import org.surveillanceoversight.auth.Caller;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
+import org.surveillanceoversight.common.Sha256;
+import org.surveillanceoversight.common.Written;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Idempotency-Key for POST, inside the write's own transaction: the key is claimed first (a
@@ -32,6 +35,24 @@ public class Idempotency {
                     new FieldError("Idempotency-Key", "must be 1 to 200 characters"));
         }
         return header;
+    }
+
+    /**
+     * Runs a create once per key: without a key it simply runs; with one, a retry of the same
+     * request gets the first response and writes nothing (see claim).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Written once(Caller caller, String key, String request, Supplier<Written> write) {
+        if (key == null) {
+            return write.get();
+        }
+        Optional<Stored> earlier = claim(caller, key, Sha256.hex(request));
+        if (earlier.isPresent()) {
+            return Written.replay(earlier.get());
+        }
+        Written written = write.get();
+        record(caller, key, written.stored());
+        return written;
     }
 
     /** Claims the key, or returns the response already given for it. */

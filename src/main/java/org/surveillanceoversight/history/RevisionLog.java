@@ -6,12 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.surveillanceoversight.auth.Caller;
+import org.surveillanceoversight.common.SqlTime;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -77,21 +75,11 @@ public class RevisionLog {
         return rows.stream().map(r -> {
             try {
                 return new RevisionView(((Number) r[0]).longValue(), (String) r[1], (String) r[2],
-                        ((Number) r[3]).intValue(), (String) r[4], toInstant(r[5]), (String) r[6],
+                        ((Number) r[3]).intValue(), (String) r[4], SqlTime.instant(r[5]), (String) r[6],
                         json.readValue((String) r[7], Object.class));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -3,9 +3,7 @@ package org.surveillanceoversight.source;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -34,7 +32,6 @@ import org.surveillanceoversight.auth.CurrentCaller;
 import org.surveillanceoversight.auth.RequiresRole;
 import org.surveillanceoversight.auth.Role;
 import org.surveillanceoversight.common.ApiProblem;
-import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.Written;
 import org.surveillanceoversight.common.RetractionInput;
@@ -48,7 +45,6 @@ import org.surveillanceoversight.history.AsOf;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
 
-import java.net.URI;
 import java.util.List;
 
 @Path("/api/v1/sources")
@@ -120,11 +116,7 @@ public class SourceResource {
             @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
         if (asOf != null) {
-            QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("as_of", "limit", "cursor"));
-            java.time.Instant at = AsOf.parse(asOf);
-            int pageSize = page.limit(params);
-            params.check();
-            return PageResponse.of(history.list("source", "title", at, page.cursor, pageSize, SourceView.class), uri);
+            return history.listResponse("source", "title", SourceView.class, asOf, page, uri);
         }
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("kind", "language", "q", "limit", "cursor", "as_of"));
         List<Source.Kind> kinds = params.enums("kind", Source.Kind.class);

@@ -1,14 +1,11 @@
 package org.surveillanceoversight.source;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.surveillanceoversight.common.Sha256;
 import org.surveillanceoversight.auth.Caller;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
@@ -29,7 +26,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -47,9 +43,6 @@ public class SourceService {
     Idempotency idempotency;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     MergePatch mergePatch;
 
     /**
@@ -58,39 +51,32 @@ public class SourceService {
      */
     @Transactional
     public Written create(SourceInput input, Caller caller, String idempotencyKey, String collectionUri) {
-        String requestHash = null;
-        if (idempotencyKey != null) {
-            requestHash = Sha256.hex("POST " + collectionUri + " " + toJson(input));
-            Optional<Idempotency.Stored> earlier = idempotency.claim(caller, idempotencyKey, requestHash);
-            if (earlier.isPresent()) {
-                return Written.replay(earlier.get());
-            }
-        }
-        Source source = new Source();
-        source.id = UUID.randomUUID();
-        apply(source, input);
-        source.persist();
-        JsonNode view = history.record(caller, input.changeReason(), "source", source.id);
-        Written written = new Written(201, collectionUri + "/" + source.id, toJson(view), etagOf(view));
-        if (idempotencyKey != null) {
-            idempotency.record(caller, idempotencyKey, written.stored());
-        }
-        return written;
+        return idempotency.once(caller, idempotencyKey, "POST " + collectionUri + " " + mergePatch.toJson(input), () -> {
+            Source source = new Source();
+            source.id = UUID.randomUUID();
+            apply(source, input);
+            source.persist();
+            JsonNode view = history.record(caller, input.changeReason(), "source", source.id);
+            return new Written(201, collectionUri + "/" + source.id, mergePatch.toJson(view), etagOf(view));
+        });
     }
 
     /** Replaces a source's fields, if it is still at the version the caller read (If-Match). */
     @Transactional
     public Written update(UUID id, SourceInput input, IfMatch.Tag expected, Caller caller) {
-        Source source = current(id, expected);
-        apply(source, input);
-        return written(source, caller, input.changeReason());
+        return write(current(id, expected), input, caller);
     }
 
     /** Applies an RFC 7396 merge patch to the source as the API shows it, then validates and saves it. */
     @Transactional
     public Written patch(UUID id, JsonNode patch, IfMatch.Tag expected, Caller caller) {
         Source source = current(id, expected);
-        return update(id, mergePatch.apply(inputOf(source), patch, SourceInput.class), expected, caller);
+        return write(source, mergePatch.apply(inputOf(source), patch, SourceInput.class), caller);
+    }
+
+    private Written write(Source source, SourceInput input, Caller caller) {
+        apply(source, input);
+        return written(source, caller, input.changeReason());
     }
 
     /** A merge patch against the source as it is now (an accepted submission; no ETag to compare). */
@@ -133,7 +119,7 @@ public class SourceService {
             throw IfMatch.stale("Another write to this source was committed first; read it again and reapply your change.");
         }
         JsonNode after = history.record(caller, reason, "source", source.id);
-        return new Written(200, null, toJson(after), etagOf(after));
+        return new Written(200, null, mergePatch.toJson(after), etagOf(after));
     }
 
     private static String etagOf(JsonNode view) {
@@ -167,13 +153,6 @@ public class SourceService {
         source.notes = input.notes();
     }
 
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 
     public Optional<SourceView> find(UUID id) {

@@ -13,6 +13,7 @@ import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.Keyset;
 import org.surveillanceoversight.common.Page;
+import org.surveillanceoversight.common.SqlTime;
 import org.surveillanceoversight.common.SqlWhere;
 import org.surveillanceoversight.country.LocalityWriter;
 import org.surveillanceoversight.deployment.DeploymentWriter;
@@ -20,9 +21,6 @@ import org.surveillanceoversight.history.History;
 import org.surveillanceoversight.source.SourceService;
 import org.surveillanceoversight.vendor.VendorWriter;
 
-import java.sql.Timestamp;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -93,7 +91,7 @@ public class SubmissionService {
                 .setParameter("urls", (in.sourceUrls() == null ? List.<String>of() : in.sourceUrls()).toArray(String[]::new))
                 .setParameter("name", blankToNull(in.contactName())).setParameter("email", blankToNull(in.contactEmail()))
                 .getSingleResult();
-        return new SubmissionView.Receipt(id, "pending", instant(received));
+        return new SubmissionView.Receipt(id, "pending", SqlTime.instant(received));
     }
 
     public Optional<SubmissionView> find(UUID id) {
@@ -110,9 +108,12 @@ public class SubmissionService {
         }
         Keyset.Slice<UUID> slice = Keyset.page(em, "submission s", "s.id", "uuid", "s.received_at", "timestamptz",
                 "received_at", false, where, cursor, limit);
-        List<SubmissionView> views = new ArrayList<>();
-        for (UUID id : slice.ids()) {
-            find(id).ifPresent(views::add);
+        List<SubmissionView> views = List.of();
+        if (!slice.ids().isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = em.createNativeQuery("select " + COLUMNS + " from submission where id = any(cast(:ids as uuid[]))")
+                    .setParameter("ids", slice.ids().toArray(UUID[]::new)).getResultList();
+            views = Keyset.inOrder(slice.ids(), rows.stream().map(this::view).toList(), SubmissionView::id);
         }
         return new Page<>(views, limit, slice.nextCursor(), slice.prevCursor());
     }
@@ -171,7 +172,7 @@ public class SubmissionService {
                 : urls instanceof Object[] o ? Arrays.stream(o).map(String::valueOf).toList() : List.of();
         return new SubmissionView((UUID) r[0], SubmissionInput.Kind.valueOf((String) r[1]), (String) r[2], (UUID) r[3],
                 (String) r[4], r[5] == null ? null : tree((String) r[5]), sourceUrls, (String) r[7], (String) r[8],
-                (String) r[9], instant(r[10]), r[11] == null ? null : instant(r[11]), (String) r[12], (String) r[13],
+                (String) r[9], SqlTime.instant(r[10]), SqlTime.instant(r[11]), (String) r[12], (String) r[13],
                 r[14] == null ? null : ((Number) r[14]).longValue());
     }
 
@@ -181,16 +182,6 @@ public class SubmissionService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
     }
 
     private static String blankToNull(String text) {

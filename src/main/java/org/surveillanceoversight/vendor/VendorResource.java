@@ -92,11 +92,7 @@ public class VendorResource {
             @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
         if (asOf != null) {
-            QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("as_of", "limit", "cursor"));
-            java.time.Instant at = AsOf.parse(asOf);
-            int pageSize = page.limit(params);
-            params.check();
-            return PageResponse.of(history.list("vendor", "name", at, page.cursor, pageSize, VendorView.class), uri);
+            return history.listResponse("vendor", "name", VendorView.class, asOf, page, uri);
         }
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("q", "country", "restricted", "limit", "cursor", "as_of"));
         List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);

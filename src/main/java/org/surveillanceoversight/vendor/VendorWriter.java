@@ -15,7 +15,6 @@ import org.surveillanceoversight.common.MergePatch;
 import org.surveillanceoversight.common.PartialDate;
 import org.surveillanceoversight.common.Publication;
 import org.surveillanceoversight.common.PublishableRecord;
-import org.surveillanceoversight.common.Sha256;
 import org.surveillanceoversight.common.Written;
 import org.surveillanceoversight.country.Country;
 import org.surveillanceoversight.history.History;
@@ -61,39 +60,33 @@ public class VendorWriter {
 
     @Transactional
     public Written create(VendorInput input, Caller caller, String idempotencyKey, String collectionUri) {
-        if (idempotencyKey != null) {
-            Optional<Idempotency.Stored> earlier = idempotency.claim(caller, idempotencyKey,
-                    Sha256.hex("POST " + collectionUri + " " + mergePatch.toJson(input)));
-            if (earlier.isPresent()) {
-                return Written.replay(earlier.get());
-            }
-        }
-        Vendor v = new Vendor();
-        v.id = UUID.randomUUID();
-        check(v, input, true);
-        apply(v, input);
-        v.persist();
-        parts(v, input, caller);
-        Written written = written(201, collectionUri + "/" + v.id, v.id, caller, input.changeReason());
-        if (idempotencyKey != null) {
-            idempotency.record(caller, idempotencyKey, written.stored());
-        }
-        return written;
+        return idempotency.once(caller, idempotencyKey, "POST " + collectionUri + " " + mergePatch.toJson(input), () -> {
+            Vendor v = new Vendor();
+            v.id = UUID.randomUUID();
+            check(v, input, true);
+            apply(v, input);
+            v.persist();
+            parts(v, input, caller);
+            return written(201, collectionUri + "/" + v.id, v.id, caller, input.changeReason());
+        });
     }
 
     @Transactional
     public Written update(UUID id, VendorInput input, String ifMatch, Caller caller) {
-        Vendor v = current(id, ifMatch);
-        check(v, input, false);
-        apply(v, input);
-        parts(v, input, caller);
-        return written(200, null, v.id, caller, input.changeReason());
+        return write(current(id, ifMatch), input, caller);
     }
 
     @Transactional
     public Written patch(UUID id, JsonNode patch, String ifMatch, Caller caller) {
         Vendor v = current(id, ifMatch);
-        return update(id, mergePatch.apply(inputOf(v), patch, VendorInput.class), ifMatch, caller);
+        return write(v, mergePatch.apply(inputOf(v), patch, VendorInput.class), caller);
+    }
+
+    private Written write(Vendor v, VendorInput input, Caller caller) {
+        check(v, input, false);
+        apply(v, input);
+        parts(v, input, caller);
+        return written(200, null, v.id, caller, input.changeReason());
     }
 
     /** A merge patch against the vendor as it is now (an accepted submission; no ETag to compare). */
