@@ -50,10 +50,17 @@ create trigger submission_never_truncated before truncate on submission
     for each statement execute function record_is_never_deleted();
 
 -- Fixed-window request counters for rate limits, shared by every replica. A cache, not data:
--- old windows are purged.
+-- windows older than ten minutes are purged. Buckets are keyed hashes of a client address or an
+-- API key (HMAC with the secret below), never the address or key itself.
 create table rate_limit_window (
-    bucket        text not null,
+    bucket        text not null check (bucket ~ '^[ak]:[0-9a-f]{32}$'),
     window_start  timestamptz not null,
-    hits          integer not null,
+    hits          bigint not null check (hits >= 0),
     primary key (bucket, window_start)
+);
+
+-- The HMAC secret for bucket names, made by the first replica that starts and shared by all.
+create table rate_limit_secret (
+    id      integer primary key check (id = 1),
+    secret  text not null check (secret ~ '^[0-9a-f]{64}$')
 );

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.surveillanceoversight.TestRecords;
 import org.surveillanceoversight.auth.ApiKeyTest;
+import org.surveillanceoversight.deployment.DeploymentWriteTest;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -103,5 +105,53 @@ public class InjectionTest {
         }
         rows("deployment");
         rows("api_key");
+    }
+
+    @Test
+    void textWrittenToDeploymentsVendorsLocalitiesAndSubmissionsComesBackVerbatim() throws SQLException {
+        String editor = ApiKeyTest.newKey("editor");
+        String reviewer = ApiKeyTest.newKey("reviewer");
+        int apiKeys = rows("api_key");
+        for (String text : HOSTILE) {
+            Map<String, Object> deployment = DeploymentWriteTest.deployment("[test] " + text);
+            deployment.put("summary", text);
+            deployment.put("operator_agency", text);
+            deployment.put("public_spaces", List.of(text));
+            deployment.put("confidence_note", text);
+            deployment.put("citations", List.of(Map.of("source_id", TestRecords.MEMO.toString(), "quote", text,
+                    "locator", text, "note", text)));
+            deployment.put("change_reason", text);
+            String id = given().auth().oauth2(editor).contentType("application/json").body(deployment)
+                    .post("/api/v1/deployments").then().statusCode(201).extract().path("id");
+            given().get("/api/v1/deployments/" + id).then().statusCode(200)
+                    .body("title", equalTo("[test] " + text)).body("summary", equalTo(text))
+                    .body("operator_agency", equalTo(text)).body("public_spaces[0]", equalTo(text))
+                    .body("citations[0].quote", equalTo(text)).body("citations[0].locator", equalTo(text));
+            given().get("/api/v1/deployments/" + id + "/history").then().body("data[0].reason", equalTo(text));
+
+            Map<String, Object> vendor = new HashMap<>(Map.of("name", "[test] vendor " + text, "ownership", "unknown",
+                    "ownership_note", text, "aliases", List.of(Map.of("alias", text)),
+                    "citations", List.of(Map.of("source_id", TestRecords.MEMO.toString(), "quote", text)),
+                    "change_reason", text));
+            String vendorId = given().auth().oauth2(editor).contentType("application/json").body(vendor)
+                    .post("/api/v1/vendors").then().statusCode(201).extract().path("id");
+            given().get("/api/v1/vendors/" + vendorId).then().body("name", equalTo("[test] vendor " + text))
+                    .body("ownership_note", equalTo(text)).body("aliases[0].alias", equalTo(text));
+
+            Map<String, Object> place = new HashMap<>(Map.of("country_code", "FJ", "name_en", "[test] " + text,
+                    "kind", "site", "aliases", List.of(text), "change_reason", text));
+            String localityId = given().auth().oauth2(editor).contentType("application/json").body(place)
+                    .post("/api/v1/localities").then().statusCode(201).extract().path("id");
+            given().get("/api/v1/localities/" + localityId).then().body("name_en", equalTo("[test] " + text))
+                    .body("aliases[0]", equalTo(text));
+
+            String submission = given().contentType("application/json").body(Map.of("kind", "tip", "message", text,
+                    "contact_name", text)).post("/api/v1/submissions").then().statusCode(202).extract().path("id");
+            given().auth().oauth2(reviewer).get("/api/v1/submissions/" + submission).then()
+                    .body("message", equalTo(text)).body("contact_name", equalTo(text));
+        }
+        assertEquals(apiKeys, rows("api_key"));
+        rows("citation");
+        rows("revision");
     }
 }
