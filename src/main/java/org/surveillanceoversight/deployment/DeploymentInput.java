@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.Confidence;
 import org.surveillanceoversight.common.Qualifier;
+import org.surveillanceoversight.oversight.OversightCriterion;
 import org.surveillanceoversight.source.CitationInput;
 import org.surveillanceoversight.source.Claims;
 
@@ -42,6 +43,9 @@ public record DeploymentInput(
         @Size(max = 500) List<@Valid @NotNull CameraCountInput> cameraCounts,
         @Size(max = 50) List<@Valid @NotNull CapabilityInput> capabilities,
         @Size(max = 100) List<@Valid @NotNull FinancingInput> financing,
+        @Schema(description = "The oversight assessment as of a date. The one with the same `as_of` is updated, a new "
+                + "date adds an assessment (earlier ones stay in the record), and null retracts the current one.")
+        @Valid OversightInput oversight,
         @NotBlank @Size(max = 2000) String changeReason) {
 
     static final String DATE = "\\d{4}(-\\d{2}(-\\d{2})?)?";
@@ -103,6 +107,24 @@ public record DeploymentInput(
                                  @Size(max = 2000) String repaymentSource,
                                  @Size(max = 20) List<@Valid @NotNull ExternalIdInput> externalIds,
                                  @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations) implements Claims.Part {
+    }
+
+    @Schema(name = "OversightInput")
+    public record OversightInput(
+            @NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be YYYY-MM-DD") String asOf,
+            @NotBlank @Size(max = 300) String assessedBy,
+            @Size(max = 5000) String note,
+            @Size(max = 13) List<@Valid @NotNull CriterionInput> criteria) {
+    }
+
+    @Schema(name = "CriterionInput", description = "A score other than `unknown` is a claim and needs a citation; "
+            + "criteria left out are shown as `unknown`")
+    public record CriterionInput(
+            @NotNull OversightCriterion.Criterion criterion,
+            @NotNull OversightCriterion.Score score,
+            @Size(max = 5000) String evidence,
+            @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be YYYY-MM-DD") String asOf,
+            @Size(max = 50) List<@Valid @NotNull CitationInput> citations) {
     }
 
     @Schema(name = "ExternalIdInput")

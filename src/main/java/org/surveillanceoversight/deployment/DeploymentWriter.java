@@ -21,6 +21,10 @@ import org.surveillanceoversight.country.Country;
 import org.surveillanceoversight.country.Locality;
 import org.surveillanceoversight.deployment.DeploymentInput.CameraCountInput;
 import org.surveillanceoversight.deployment.DeploymentInput.CapabilityInput;
+import org.surveillanceoversight.deployment.DeploymentInput.CriterionInput;
+import org.surveillanceoversight.deployment.DeploymentInput.OversightInput;
+import org.surveillanceoversight.oversight.OversightAssessment;
+import org.surveillanceoversight.oversight.OversightCriterion;
 import org.surveillanceoversight.source.CitationInput;
 import org.surveillanceoversight.source.Claims;
 import org.surveillanceoversight.deployment.DeploymentInput.FinancingInput;
@@ -32,7 +36,9 @@ import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.source.ClaimType;
 import org.surveillanceoversight.vendor.Vendor;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -189,6 +195,10 @@ public class DeploymentWriter {
                         PartialDate.format(f.ratifiedOn, f.ratifiedPrecision), f.ratifiedBy, f.repaymentSource,
                         f.externalIds.stream().map(x -> new DeploymentInput.ExternalIdInput(x.system, x.externalId, x.url))
                                 .toList(), cited.getOrDefault(f.id, List.of()))).toList(),
+                DeploymentMapper.latestAssessment(d).map(a -> new OversightInput(a.asOf.toString(), a.assessedBy, a.note,
+                        a.criteria.stream().filter(PublishableRecord::isPublished).map(c -> new CriterionInput(c.criterion,
+                                c.score, c.evidence, c.asOf == null ? null : c.asOf.toString(),
+                                cited.getOrDefault(c.id, List.of()))).toList())).orElse(null),
                 null);
     }
 
@@ -199,6 +209,7 @@ public class DeploymentWriter {
         d.cameraCounts.forEach(x -> ids.add(x.id));
         d.capabilities.forEach(x -> ids.add(x.id));
         d.financing.forEach(x -> ids.add(x.id));
+        DeploymentMapper.latestAssessment(d).ifPresent(a -> a.criteria.forEach(x -> ids.add(x.id)));
         return claims.inputsOf(ids);
     }
 
@@ -281,10 +292,32 @@ public class DeploymentWriter {
             for (int i = 0; i < financing.size(); i++) {
                 financing("financing[" + i + "]", financing.get(i));
             }
+            if (in.oversight() != null) {
+                checkOversight(in.oversight());
+            }
             if (!errors.isEmpty()) {
                 throw new ApiProblem("unprocessable", "Unprocessable request", 422,
                         "The deployment refers to records that do not exist or breaks a rule of the registry; see errors.",
                         errors);
+            }
+        }
+
+        private void checkOversight(OversightInput o) {
+            date("oversight.as_of", o.asOf());
+            List<CriterionInput> criteria = orEmpty(o.criteria());
+            Set<OversightCriterion.Criterion> seen = new HashSet<>();
+            for (int i = 0; i < criteria.size(); i++) {
+                CriterionInput c = criteria.get(i);
+                String at = "oversight.criteria[" + i + "]";
+                if (!seen.add(c.criterion())) {
+                    errors.add(new FieldError(at + ".criterion", "is listed twice"));
+                }
+                date(at + ".as_of", c.asOf());
+                // "unknown" asserts nothing and needs no source; every other score is a claim
+                if (c.score() != OversightCriterion.Score.unknown && orEmpty(c.citations()).isEmpty()) {
+                    errors.add(new FieldError(at + ".citations", "a score of " + c.score() + " needs at least one citation"));
+                }
+                citations(at + ".citations", c.citations());
             }
         }
 
@@ -497,6 +530,71 @@ public class DeploymentWriter {
                     f.externalIds.addAll(ids);
                 }
             }, caller, reason);
+            oversight(in.oversight());
+        }
+
+        /**
+         * The assessment with the input's date is updated (or made, or republished if it had been
+         * retracted: a date holds one assessment); its criteria are matched by name, and those left
+         * out retracted. Null retracts the current assessment, so an earlier one shows again.
+         */
+        private void oversight(OversightInput o) {
+            if (o == null) {
+                DeploymentMapper.latestAssessment(d).ifPresent(a -> Claims.retract(a, caller, reason));
+                return;
+            }
+            LocalDate asOf = LocalDate.parse(o.asOf());
+            OversightAssessment a = d.assessments.stream().filter(x -> x.asOf.equals(asOf)).findFirst().orElse(null);
+            if (a == null) {
+                a = new OversightAssessment();
+                a.id = UUID.randomUUID();
+                a.deployment = d;
+                a.asOf = asOf;
+            }
+            republish(a);
+            a.assessedBy = o.assessedBy();
+            a.note = o.note();
+            if (!em.contains(a)) {
+                em.persist(a);
+                d.assessments.add(a);
+            }
+            Map<OversightCriterion.Criterion, OversightCriterion> existing = new HashMap<>();
+            a.criteria.forEach(c -> existing.put(c.criterion, c));
+            Set<OversightCriterion.Criterion> kept = new HashSet<>();
+            for (CriterionInput in : orEmpty(o.criteria())) {
+                OversightCriterion c = existing.get(in.criterion());
+                if (c == null) {
+                    c = new OversightCriterion();
+                    c.id = UUID.randomUUID();
+                    c.assessment = a;
+                    c.criterion = in.criterion();
+                }
+                republish(c);
+                c.score = in.score();
+                c.evidence = in.evidence();
+                c.asOf = in.asOf() == null ? null : LocalDate.parse(in.asOf());
+                if (!em.contains(c)) {
+                    em.persist(c);
+                    a.criteria.add(c);
+                }
+                kept.add(in.criterion());
+                claims.cite(ClaimType.oversight_criterion, c.id, in.citations());
+            }
+            for (OversightCriterion c : a.criteria) {
+                if (c.isPublished() && !kept.contains(c.criterion)) {
+                    Claims.retract(c, caller, reason);
+                }
+            }
+        }
+
+        /** A row that a date or a name identifies is written again rather than duplicated; the history keeps its retraction. */
+        private void republish(PublishableRecord r) {
+            if (r.publication == Publication.retracted) {
+                r.publication = Publication.published;
+                r.retractedAt = null;
+                r.retractedBy = null;
+                r.retractionReason = null;
+            }
         }
     }
 

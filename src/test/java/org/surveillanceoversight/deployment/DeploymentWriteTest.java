@@ -240,6 +240,42 @@ public class DeploymentWriteTest {
     }
 
     @Test
+    void anOversightAssessmentIsWrittenWithCitedScoresAndANewDateAddsOne() {
+        String editor = ApiKeyTest.newKey("editor");
+        Map<String, Object> body = deployment("[test] Oversight deployment");
+        Map<String, Object> assessment = new HashMap<>(Map.of("as_of", "2024-05-01", "assessed_by", "test desk",
+                "criteria", List.of(
+                        Map.of("criterion", "legal_basis", "score", "yes", "citations", List.of(citation("A bylaw."))),
+                        Map.of("criterion", "use_policy_published", "score", "yes", "citations", List.of(citation("Policy."))),
+                        Map.of("criterion", "costs_financing_disclosed", "score", "partial", "citations", List.of(citation("Costs."))),
+                        Map.of("criterion", "retention_limit", "score", "unknown"))));
+        body.put("oversight", assessment);
+        Response created = create(editor, body);
+        created.then().statusCode(201).body("oversight.label", equalTo("disclosed"))
+                .body("oversight.as_of", equalTo("2024-05-01"))
+                .body("oversight.criteria.find { it.criterion == 'legal_basis' }.citations[0].quote", equalTo("A bylaw."));
+        String id = created.path("id");
+
+        Map<String, Object> uncited = deployment("[test] Oversight uncited");
+        uncited.put("oversight", Map.of("as_of", "2024-05-01", "assessed_by", "desk",
+                "criteria", List.of(Map.of("criterion", "legal_basis", "score", "no"))));
+        create(editor, uncited).then().statusCode(422).body("errors.field", hasItem("oversight.criteria[0].citations"));
+
+        Response later = given().auth().oauth2(editor).contentType("application/merge-patch+json")
+                .header("If-Match", created.header("ETag"))
+                .body(Map.of("oversight", Map.of("as_of", "2025-01-15", "assessed_by", "test desk",
+                        "criteria", List.of(Map.of("criterion", "legal_basis", "score", "no",
+                                "citations", List.of(citation("The bylaw was annulled."))))), "change_reason", "bylaw annulled"))
+                .patch("/api/v1/deployments/" + id);
+        later.then().statusCode(200).body("oversight.as_of", equalTo("2025-01-15")).body("oversight.label", equalTo("none"));
+        // withdrawing the new assessment shows the earlier one again
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", later.header("ETag"))
+                .body("{\"oversight\": null, \"change_reason\": \"assessment withdrawn\"}")
+                .patch("/api/v1/deployments/" + id).then().statusCode(200)
+                .body("oversight.as_of", equalTo("2024-05-01")).body("oversight.label", equalTo("disclosed"));
+    }
+
+    @Test
     void ofEditorsRacingWithOneEtagExactlyOneWins() throws Exception {
         String editor = ApiKeyTest.newKey("editor");
         Response created = create(editor, deployment("[test] Raced deployment"));
