@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.PageParams;
+import org.surveillanceoversight.common.PublicationParam;
 import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.PublicId;
@@ -134,18 +135,22 @@ public class CountryResource {
             @Parameter(description = "ISO alpha-2 code; repeatable") @QueryParam("country") List<String> country,
             @Parameter(description = "Part of a name or alias, Latin or Cyrillic") @QueryParam("q") String q,
             @BeanParam PageParams page,
+            @Parameter(description = PublicationParam.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.ARRAY, enumeration = {"published", "retracted"}))
+            @QueryParam("publication") List<String> publication,
             @Parameter(description = "Answer as the API did at this moment (RFC 3339); only with limit and cursor")
             @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
         if (asOf != null) {
             return history.listResponse("locality", "name_en", LocalityView.class, asOf, page, uri);
         }
-        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("country", "q", "limit", "cursor", "as_of"));
+        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("country", "q", "limit", "cursor", "as_of", PublicationParam.NAME));
         List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);
         String text = params.string("q");
         int pageSize = page.limit(params);
+        List<String> publications = PublicationParam.from(params);
         params.check();
-        return PageResponse.of(places.localities(countries, text, page.cursor, pageSize), uri);
+        return PageResponse.of(places.localities(countries, text, publications, page.cursor, pageSize), uri);
     }
 
     @GET

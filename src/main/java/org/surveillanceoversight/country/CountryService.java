@@ -62,8 +62,9 @@ public class CountryService {
     }
 
     /** Localities by English name; q matches English and local names and aliases, in any script. */
-    public Page<LocalityView> localities(List<String> countries, String q, String cursor, int limit) {
-        SqlWhere where = new SqlWhere().and("l.publication = 'published'");
+    public Page<LocalityView> localities(List<String> countries, String q, List<String> publications, String cursor,
+                                         int limit) {
+        SqlWhere where = new SqlWhere().and("l.publication in (:publication)", "publication", publications);
         if (!countries.isEmpty()) {
             where.and("l.country_code in (:country)", "country", countries);
         }

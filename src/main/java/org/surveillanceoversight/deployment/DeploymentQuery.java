@@ -12,8 +12,14 @@ public final class DeploymentQuery {
     private DeploymentQuery() {
     }
 
+    /** Published deployments only: what stats and exports count. */
     public static SqlWhere where(DeploymentFilter f) {
-        SqlWhere w = new SqlWhere().and("s.publication = 'published'");
+        return where(f, List.of("published"));
+    }
+
+    /** Deployments in the given publication states (a list may ask for retracted ones too). */
+    public static SqlWhere where(DeploymentFilter f, List<String> publications) {
+        SqlWhere w = new SqlWhere().and("s.publication in (:publication)", "publication", publications);
         if (!f.countries().isEmpty()) {
             w.and("s.country_code in (:country)", "country", f.countries());
         }

@@ -42,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.PageParams;
+import org.surveillanceoversight.common.PublicationParam;
 import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.QueryParams;
 import org.surveillanceoversight.common.ReferenceData;
@@ -57,7 +58,7 @@ import java.util.stream.Stream;
 public class DeploymentResource {
 
     static final List<String> LIST_PARAMETERS = Stream.concat(DeploymentFilter.PARAMETERS.stream(),
-            Stream.of("limit", "cursor", "sort", "as_of")).toList();
+            Stream.of("limit", "cursor", "sort", "as_of", PublicationParam.NAME)).toList();
 
     @Inject
     DeploymentService deployments;
@@ -102,6 +103,9 @@ public class DeploymentResource {
                     schema = @Schema(type = SchemaType.STRING, defaultValue = "title")) @QueryParam("sort") String sort,
             @Parameter(description = "Answer as the API did at this moment (RFC 3339); only with limit and cursor")
             @QueryParam("as_of") String asOf,
+            @Parameter(description = PublicationParam.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.ARRAY, enumeration = {"published", "retracted"}))
+            @QueryParam("publication") List<String> publication,
             @Context UriInfo uri) {
         if (asOf != null) {
             return history.listResponse("deployment", "title", DeploymentView.class, asOf, page, uri);
@@ -117,8 +121,9 @@ public class DeploymentResource {
             params.error("sort", "must be one of " + DeploymentSort.allowed());
         }
         int pageSize = page.limit(params);
+        List<String> publications = PublicationParam.from(params);
         params.check();
-        RawPage found = deployments.list(filter, order, descending, page.cursor, pageSize);
+        RawPage found = deployments.list(filter, publications, order, descending, page.cursor, pageSize);
         return PageResponse.of(Response.ok(found.toJson(json), MediaType.APPLICATION_JSON), found.nextCursor(),
                 found.prevCursor(), found.limit(), uri);
     }

@@ -44,9 +44,10 @@ public class DeploymentService {
     }
 
     /** Published deployments matching the filter, one keyset page in the given order, as their stored JSON. */
-    public RawPage list(DeploymentFilter filter, DeploymentSort sort, boolean descending, String cursor, int limit) {
+    public RawPage list(DeploymentFilter filter, List<String> publications, DeploymentSort sort, boolean descending,
+                        String cursor, int limit) {
         Keyset.Slice<UUID> slice = Keyset.page(em, "deployment_summary s", "s.deployment_id", "uuid", sort.key,
-                sort.type, (descending ? "-" : "") + sort.name(), descending, DeploymentQuery.where(filter), cursor, limit);
+                sort.type, (descending ? "-" : "") + sort.name(), descending, DeploymentQuery.where(filter, publications), cursor, limit);
         Map<UUID, DeploymentDocuments.Entry> found = documents(slice.ids());
         return new RawPage(slice.ids().stream().map(found::get).filter(Objects::nonNull)
                 .map(DeploymentDocuments.Entry::body).toList(), limit, slice.nextCursor(),

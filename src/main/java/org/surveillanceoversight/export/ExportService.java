@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -69,7 +70,7 @@ public class ExportService {
             do {
                 String after = cursor;
                 RawPage page = QuarkusTransaction.requiringNew().call(
-                        () -> deployments.list(filter, DeploymentSort.id, false, after, CHUNK));
+                        () -> deployments.list(filter, List.of("published"), DeploymentSort.id, false, after, CHUNK));
                 for (String document : page.items()) {
                     out.write(document.getBytes(StandardCharsets.UTF_8));
                     out.write('\n');

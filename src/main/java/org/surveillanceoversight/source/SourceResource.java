@@ -37,6 +37,7 @@ import org.surveillanceoversight.common.Written;
 import org.surveillanceoversight.common.RetractionInput;
 import org.surveillanceoversight.common.WriteResponses;
 import org.surveillanceoversight.common.PageParams;
+import org.surveillanceoversight.common.PublicationParam;
 import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.PublicId;
@@ -112,13 +113,16 @@ public class SourceResource {
             @Parameter(description = "Language tag, e.g. en; repeatable") @QueryParam("language") List<String> language,
             @Parameter(description = "Part of the title or publisher") @QueryParam("q") String q,
             @BeanParam PageParams page,
+            @Parameter(description = PublicationParam.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.ARRAY, enumeration = {"published", "retracted"}))
+            @QueryParam("publication") List<String> publication,
             @Parameter(description = "Answer as the API did at this moment (RFC 3339); only with limit and cursor")
             @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
         if (asOf != null) {
             return history.listResponse("source", "title", SourceView.class, asOf, page, uri);
         }
-        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("kind", "language", "q", "limit", "cursor", "as_of"));
+        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("kind", "language", "q", "limit", "cursor", "as_of", PublicationParam.NAME));
         List<Source.Kind> kinds = params.enums("kind", Source.Kind.class);
         List<String> languages = params.values("language", v -> {
             if (!v.matches("[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")) {
@@ -128,8 +132,9 @@ public class SourceResource {
         }, "a language tag such as en or ru");
         String text = params.string("q");
         int pageSize = page.limit(params);
+        List<String> publications = PublicationParam.from(params);
         params.check();
-        return PageResponse.of(sources.list(kinds, languages, text, page.cursor, pageSize), uri);
+        return PageResponse.of(sources.list(kinds, languages, text, publications, page.cursor, pageSize), uri);
     }
 
     @GET

@@ -161,8 +161,9 @@ public class SourceService {
     }
 
     /** Published sources by title; q matches title and publisher. */
-    public Page<SourceView> list(List<Source.Kind> kinds, List<String> languages, String q, String cursor, int limit) {
-        SqlWhere where = new SqlWhere().and("s.publication = 'published'");
+    public Page<SourceView> list(List<Source.Kind> kinds, List<String> languages, String q, List<String> publications,
+                                 String cursor, int limit) {
+        SqlWhere where = new SqlWhere().and("s.publication in (:publication)", "publication", publications);
         if (!kinds.isEmpty()) {
             where.and("s.kind in (:kind)", "kind", kinds.stream().map(Enum::name).toList());
         }

@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.PageParams;
+import org.surveillanceoversight.common.PublicationParam;
 import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.PublicId;
@@ -88,19 +89,23 @@ public class VendorResource {
             @Parameter(description = "true: under a restriction in force; false: under none",
                     schema = @Schema(type = SchemaType.BOOLEAN)) @QueryParam("restricted") String restricted,
             @BeanParam PageParams page,
+            @Parameter(description = PublicationParam.DESCRIPTION,
+                    schema = @Schema(type = SchemaType.ARRAY, enumeration = {"published", "retracted"}))
+            @QueryParam("publication") List<String> publication,
             @Parameter(description = "Answer as the API did at this moment (RFC 3339); only with limit and cursor")
             @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
         if (asOf != null) {
             return history.listResponse("vendor", "name", VendorView.class, asOf, page, uri);
         }
-        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("q", "country", "restricted", "limit", "cursor", "as_of"));
+        QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("q", "country", "restricted", "limit", "cursor", "as_of", PublicationParam.NAME));
         List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);
         Boolean isRestricted = params.bool("restricted");
         String text = params.string("q");
         int pageSize = page.limit(params);
+        List<String> publications = PublicationParam.from(params);
         params.check();
-        return PageResponse.of(vendors.list(text, countries, isRestricted, page.cursor, pageSize), uri);
+        return PageResponse.of(vendors.list(text, countries, isRestricted, publications, page.cursor, pageSize), uri);
     }
 
     @GET

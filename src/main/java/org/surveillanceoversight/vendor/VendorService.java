@@ -41,8 +41,9 @@ public class VendorService {
     }
 
     /** Published vendors by name; q matches names and aliases (any script), country the headquarters. */
-    public Page<VendorView> list(String q, List<String> countries, Boolean restricted, String cursor, int limit) {
-        SqlWhere where = new SqlWhere().and("v.publication = 'published'");
+    public Page<VendorView> list(String q, List<String> countries, Boolean restricted, List<String> publications,
+                                 String cursor, int limit) {
+        SqlWhere where = new SqlWhere().and("v.publication in (:publication)", "publication", publications);
         if (q != null) {
             where.and("(strpos(lower(v.name), lower(:q)) > 0 or exists (select 1 from vendor_alias a "
                     + "where a.vendor_id = v.id and strpos(lower(a.alias), lower(:q)) > 0))", "q", q);

@@ -318,6 +318,13 @@ public class DeploymentWriteTest {
         given().get("/api/v1/deployments/" + id).then().statusCode(200).body("publication", equalTo("retracted"))
                 .body("retraction.reason", equalTo("The council says the minutes were a draft."));
         assertEquals(0, listed("Retracted deployment"));
+        // asked for, retracted ones are listed, saying why
+        given().queryParam("publication", "retracted").queryParam("country", COUNTRY).queryParam("q", "Retracted deployment")
+                .get("/api/v1/deployments").then().statusCode(200)
+                .body("data.id", hasItem(id))
+                .body("data.find { it.id == '" + id + "' }.retraction.reason", equalTo("The council says the minutes were a draft."));
+        given().queryParam("publication", "draft").get("/api/v1/deployments").then().statusCode(400)
+                .body("errors.field", hasItem("publication"));
         given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", retracted.header("ETag"))
                 .body(Map.of("reason", "again")).post("/api/v1/deployments/" + id + "/retract").then().statusCode(409);
     }

@@ -78,6 +78,8 @@ public class VendorLocalityWriteTest {
                 .body("data[2].change.after.publication", equalTo("retracted"));
         assertEquals(0, given().queryParam("q", name).get("/api/v1/vendors").then().extract().jsonPath()
                 .getList("data").size());
+        given().queryParam("q", name).queryParam("publication", "retracted").get("/api/v1/vendors").then()
+                .statusCode(200).body("data.id", hasItem(id));
     }
 
     @Test
