@@ -19,7 +19,9 @@ public final class DeploymentQuery {
 
     /** Deployments in the given publication states (a list may ask for retracted ones too). */
     public static SqlWhere where(DeploymentFilter f, List<String> publications) {
-        SqlWhere w = new SqlWhere().and("s.publication in (:publication)", "publication", publications);
+        // the usual case as a literal, as before the parameter existed, so its plans stay as they were
+        SqlWhere w = publications.equals(List.of("published")) ? new SqlWhere().and("s.publication = 'published'")
+                : new SqlWhere().and("s.publication in (:publication)", "publication", publications);
         if (!f.countries().isEmpty()) {
             w.and("s.country_code in (:country)", "country", f.countries());
         }
