@@ -1,5 +1,7 @@
 package org.surveillanceoversight.common;
 
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.pgclient.PgPool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -13,6 +15,15 @@ public class DataVersion {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    PgPool client;
+
+    /** The version without blocking, for the event loop (the reactive client). */
+    public Uni<Long> currentAsync() {
+        return client.query("select version from data_version").execute()
+                .map(rows -> rows.iterator().next().getLong(0));
+    }
 
     public long current() {
         return ((Number) em.createNativeQuery("select version from data_version").getSingleResult()).longValue();

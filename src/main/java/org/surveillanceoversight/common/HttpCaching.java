@@ -1,5 +1,6 @@
 package org.surveillanceoversight.common;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -26,19 +27,28 @@ public class HttpCaching {
     @ConfigProperty(name = "oversight.http.max-age", defaultValue = "30")
     int maxAge;
 
+    /** Never blocks: the data version, where needed, is read with the reactive client, so the filter may run on the event loop. */
     @ServerResponseFilter
-    public void tag(ContainerRequestContext request, ContainerResponseContext response) {
+    public Uni<Void> tag(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             // an answer to a key holder is theirs alone: no shared cache may keep it
             response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "private, no-store");
-            return;
+            return Uni.createFrom().voidItem();
         }
         if (!isCacheable(request) || response.getStatus() != 200) {
-            return;
+            return Uni.createFrom().voidItem();
         }
         Object own = response.getHeaders().getFirst(HttpHeaders.ETAG);
-        String etag = own != null ? own.toString()
-                : "W/\"" + dataVersion.current() + "-" + requestHash(request) + "\"";
+        if (own != null) {
+            apply(request, response, own.toString());
+            return Uni.createFrom().voidItem();
+        }
+        return dataVersion.currentAsync()
+                .invoke(version -> apply(request, response, "W/\"" + version + "-" + requestHash(request) + "\""))
+                .replaceWithVoid();
+    }
+
+    private void apply(ContainerRequestContext request, ContainerResponseContext response, String etag) {
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAge);
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);

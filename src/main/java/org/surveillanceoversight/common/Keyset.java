@@ -20,6 +20,21 @@ public final class Keyset {
 
     /** The IDs of the page in order, and the cursors of the next and previous pages (null where there is none). */
     public record Slice<T>(List<T> ids, String nextCursor, String prevCursor) {
+
+        public <U> Slice<U> map(Function<T, U> f) {
+            return new Slice<>(ids.stream().map(f).toList(), nextCursor, prevCursor);
+        }
+    }
+
+    /**
+     * The page query, not yet run: its SQL selects the ID, the sort key as text, then any extra
+     * columns; the rows it returns make a slice with {@link #slice}.
+     */
+    public record Plan(String sql, SqlWhere where, Cursor at, String sortName, int limit) {
+
+        boolean backward() {
+            return at != null && at.before();
+        }
     }
 
     /**
@@ -32,6 +47,17 @@ public final class Keyset {
      */
     public static <T> Slice<T> page(EntityManager em, String from, String id, String idType, String key, String keyType,
                                     String sortName, boolean descending, SqlWhere where, String cursorText, int limit) {
+        Plan plan = plan(from, id, idType, key, keyType, sortName, descending, where, cursorText, limit, "");
+        Query query = em.createNativeQuery(plan.sql());
+        plan.where().bind(query);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return slice(plan, rows, r -> r[0], r -> (String) r[1]).map(Keyset::<T>id);
+    }
+
+    /** The page query (see {@link #page}); {@code extraColumns} are appended to the select list, e.g. ", s.revision". */
+    public static Plan plan(String from, String id, String idType, String key, String keyType, String sortName,
+                            boolean descending, SqlWhere where, String cursorText, int limit, String extraColumns) {
         Cursor at = Cursor.decode(cursorText, sortName);
         boolean backward = at != null && at.before();
         // a previous page is read in the opposite order from its first item, then turned round
@@ -45,29 +71,35 @@ public final class Keyset {
                     + idType + "))", "after_key", at.lastKey()).param("after_id", at.lastId());
         }
         String orderBy = (key == null ? "" : key + " " + order + ", ") + id + " " + order;
-        Query query = em.createNativeQuery("select " + id + ", " + (key == null ? "null" : key + "::text")
-                + " from " + from + " where " + where.sql() + " order by " + orderBy + " limit " + (limit + 1));
-        where.bind(query);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        boolean more = rows.size() > limit;
-        List<Object[]> shown = new ArrayList<>(more ? rows.subList(0, limit) : rows);
+        String sql = "select " + id + ", " + (key == null ? "null" : key + "::text") + extraColumns
+                + " from " + from + " where " + where.sql() + " order by " + orderBy + " limit " + (limit + 1);
+        return new Plan(sql, where, at, sortName, limit);
+    }
+
+    /** The rows of a plan's query (one more than the page when another follows) as a page in order, with its cursors. */
+    public static <R> Slice<R> slice(Plan plan, List<R> rows, Function<R, Object> idOf, Function<R, String> keyOf) {
+        boolean more = rows.size() > plan.limit();
+        List<R> shown = new ArrayList<>(more ? rows.subList(0, plan.limit()) : rows);
+        boolean backward = plan.backward();
         if (backward) {
             Collections.reverse(shown);
         }
         String next = null;
         String prev = null;
         if (!shown.isEmpty()) {
-            Object[] first = shown.get(0);
-            Object[] last = shown.get(shown.size() - 1);
+            R first = shown.get(0);
+            R last = shown.get(shown.size() - 1);
             boolean laterPages = backward || more;
-            boolean earlierPages = backward ? more : at != null;
-            next = laterPages ? new Cursor(sortName, last[0].toString(), (String) last[1], false).encode() : null;
-            prev = earlierPages ? new Cursor(sortName, first[0].toString(), (String) first[1], true).encode() : null;
+            boolean earlierPages = backward ? more : plan.at() != null;
+            next = laterPages ? new Cursor(plan.sortName(), idOf.apply(last).toString(), keyOf.apply(last), false).encode() : null;
+            prev = earlierPages ? new Cursor(plan.sortName(), idOf.apply(first).toString(), keyOf.apply(first), true).encode() : null;
         }
-        @SuppressWarnings("unchecked")
-        List<T> ids = shown.stream().map(r -> (T) r[0]).toList();
-        return new Slice<>(ids, next, prev);
+        return new Slice<>(List.copyOf(shown), next, prev);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T id(Object[] row) {
+        return (T) row[0];
     }
 
     /** Rows loaded by the page's IDs (a database returns them in any order), put back in the page's order. */

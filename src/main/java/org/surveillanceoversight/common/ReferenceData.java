@@ -1,27 +1,34 @@
 package org.surveillanceoversight.common;
 
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
-/** The valid country and capability codes, for validating filters without a query per request. */
+/**
+ * The valid country and capability codes, for validating filters without a query per request.
+ * Loaded at start (after the seed) and refreshed every minute in the background, so a read on
+ * the event loop never waits for the database.
+ */
 @ApplicationScoped
 public class ReferenceData {
 
     public static final String ISO_COUNTRY = "an ISO 3166-1 alpha-2 country code in capitals, such as UA";
-    private static final Duration TTL = Duration.ofMinutes(1);
 
     @Inject
     EntityManager em;
 
     private volatile Snapshot snapshot;
 
-    private record Snapshot(Set<String> countries, Set<String> capabilities, Instant loadedAt) {
+    private record Snapshot(Set<String> countries, Set<String> capabilities) {
     }
 
     public Set<String> countryCodes() {
@@ -32,11 +39,23 @@ public class ReferenceData {
         return current().capabilities();
     }
 
+    /** After the seed has loaded (observers of lower priority run first), which is where the countries come from. */
+    @ActivateRequestContext
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
+        refresh();
+    }
+
+    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @ActivateRequestContext
+    void refresh() {
+        snapshot = new Snapshot(codes("select code from country"), codes("select code from capability"));
+    }
+
     private Snapshot current() {
         Snapshot s = snapshot;
-        if (s == null || s.loadedAt().plus(TTL).isBefore(Instant.now())) {
-            s = new Snapshot(codes("select code from country"), codes("select code from capability"), Instant.now());
-            snapshot = s;
+        if (s == null) {
+            refresh();
+            s = snapshot;
         }
         return s;
     }

@@ -46,6 +46,31 @@ public final class SqlWhere {
         params.forEach(query::setParameter);
     }
 
+    /** A statement with its named parameters numbered ($1, $2, ...) for the reactive client, and their values in that order. */
+    public record Positional(String sql, List<Object> values) {
+    }
+
+    /**
+     * The statement around this clause with each named parameter as $n. Values must be scalars
+     * or arrays (a collection, which only a JPA query expands, is refused).
+     */
+    public Positional positional(String statement) {
+        List<Object> values = new ArrayList<>();
+        // longest names first, so :vendor does not eat the start of :vendor_role
+        List<String> names = params.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList();
+        String sql = statement;
+        for (String name : names) {
+            Object value = params.get(name);
+            if (value instanceof Collection<?>) {
+                throw new IllegalArgumentException(":" + name + " is a collection; bind an array instead");
+            }
+            values.add(value);
+            // text is sent as text and converted by the statement's own cast (a cursor's timestamp, a UUID)
+            sql = sql.replace(":" + name, "$" + values.size() + (value instanceof String ? "::text" : ""));
+        }
+        return new Positional(sql, values);
+    }
+
     /** The clause with every parameter written in as a literal, for COPY. */
     public String inlined() {
         String sql = sql();

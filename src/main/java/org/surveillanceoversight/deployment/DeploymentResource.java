@@ -30,6 +30,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.surveillanceoversight.common.ApiProblem;
+import org.surveillanceoversight.common.Keyset;
 import org.surveillanceoversight.common.PageParams;
 import org.surveillanceoversight.common.PublicationParam;
 import org.surveillanceoversight.common.PageResponse;
@@ -96,7 +98,7 @@ public class DeploymentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value, named in `errors`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response list(
+    public Uni<Response> list(
             @BeanParam DeploymentFilterParams filters,
             @BeanParam PageParams page,
             @Parameter(description = "Order: title (default), id, country, cameras or updated_at; a leading `-` reverses it",
@@ -108,8 +110,9 @@ public class DeploymentResource {
             @QueryParam("publication") List<String> publication,
             @Context UriInfo uri) {
         if (asOf != null) {
-            return history.listResponse("deployment", "title", DeploymentView.class, asOf, page, uri);
+            return onWorker(() -> asOfReads.list(asOf, page, uri));
         }
+        // validated on the event loop (no database involved), then one non-blocking page query
         QueryParams params = new QueryParams(uri.getQueryParameters(), LIST_PARAMETERS);
         DeploymentFilter filter = DeploymentFilter.from(params, reference.countryCodes(), reference.capabilityCodes());
         String sortText = sort == null ? DeploymentSort.title.name() : sort;
@@ -123,9 +126,15 @@ public class DeploymentResource {
         int pageSize = page.limit(params);
         List<String> publications = PublicationParam.from(params);
         params.check();
-        RawPage found = deployments.list(filter, publications, order, descending, page.cursor, pageSize);
-        return PageResponse.of(Response.ok(found.toJson(json), MediaType.APPLICATION_JSON), found.nextCursor(),
-                found.prevCursor(), found.limit(), uri);
+        Keyset.Plan plan = Keyset.plan("deployment_summary s", "s.deployment_id", "uuid", order.key, order.type,
+                (descending ? "-" : "") + order.name(), descending, DeploymentQuery.where(filter, publications),
+                page.cursor, pageSize, ", s.revision");
+        return reads.page(plan).map(found -> PageResponse.of(Response.ok(found.toJson(pageSize), MediaType.APPLICATION_JSON)
+                        .header(HttpHeaders.ETAG, found.etag(pageSize)), found.nextCursor(), found.prevCursor(), pageSize, uri));
+    }
+
+    private static <T> Uni<T> onWorker(java.util.function.Supplier<T> work) {
+        return Uni.createFrom().item(work).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
     }
 
     @GET
@@ -144,8 +153,7 @@ public class DeploymentResource {
         java.util.UUID uuid = PublicId.parse(id, "id");
         if (asOf != null) {
             java.time.Instant at = AsOf.parse(asOf);
-            return Uni.createFrom().item(() -> asOfReads.deployment(uuid, at))
-                    .runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
+            return onWorker(() -> asOfReads.deployment(uuid, at));
         }
         return reads.find(uuid).map(found -> found
                 // the deployment's own revision is a strong ETag; writes send it back in If-Match

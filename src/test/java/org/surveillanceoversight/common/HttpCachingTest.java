@@ -28,7 +28,7 @@ public class HttpCachingTest {
     AgroalDataSource dataSource;
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/deployments?country=UA", "/api/v1/vendors", "/api/v1/countries/UA", "/api/v1/localities", "/api/v1/sources", "/api/v1/capabilities",
+    @ValueSource(strings = {"/api/v1/deployments?country=IE&sort=-updated_at", "/api/v1/vendors", "/api/v1/countries/UA", "/api/v1/localities", "/api/v1/sources", "/api/v1/capabilities",
             "/api/v1/stats/by-country", "/api/v1/exports/deployments?country=UA"})
     void everyGetHasAnETagAndAMatchIsA304UntilAWrite(String path) throws SQLException {
         Response first = given().get(path);
@@ -43,6 +43,24 @@ public class HttpCachingTest {
         Response after = given().header("If-None-Match", etag).get(path);
         after.then().statusCode(200);
         assertNotEquals(etag, after.header("ETag"), "a write must change the tag");
+    }
+
+    @Test
+    void aDeploymentPagesTagFollowsWhatItShows() throws SQLException {
+        UUID shown = TestRecords.deployments(dataSource, "IS", List.of("[test] caching a listed deployment"), 5).get(0);
+        String path = "/api/v1/deployments?country=IS&sort=-updated_at&limit=5";
+        String etag = given().get(path).then().statusCode(200).extract().header("ETag");
+        given().header("If-None-Match", etag).get(path).then().statusCode(304).body(emptyString());
+
+        // a write elsewhere leaves this page as it was: still a 304
+        TestRecords.deployments(dataSource, "IE", List.of("[test] caching a deployment elsewhere"), 5);
+        given().header("If-None-Match", etag).get(path).then().statusCode(304);
+
+        // a write to a deployment on the page changes it
+        TestRecords.cameraCount(dataSource, shown, 7);
+        Response after = given().header("If-None-Match", etag).get(path);
+        after.then().statusCode(200).body("data.find { it.id == '" + shown + "' }.camera_counts[0].total", equalTo(7));
+        assertNotEquals(etag, after.header("ETag"));
     }
 
     @Test
