@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The benchmark: one command, loopback only, every run bounded in time.
 #   bench/run.sh            full run (about 10 minutes on 2 cores, most of it generating data)
-#   DURATION=10 bench/run.sh  shorter load phases
+#   DURATION=10 bench/run.sh  shorter load phases (WARMUP=10: shorter warm-ups)
 # It builds the app, starts it (default heap; -Xmx128m for the export) on its own embedded PostgreSQL in bench/.data (never
 # your ./data), loads SYNTHETIC data (bench/generate.sql), then measures each API figure beside a
 # floor measured in the same run on the same database, and prints their ratio and the target.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-30}
 PORT=${PORT:-18080}
 DATA=bench/.data
 CONNECTIONS=${CONNECTIONS:-16}
@@ -60,9 +61,12 @@ for _ in $(seq 1 900); do
 done
 echo "documents ready in $(( $(date +%s) - start )) s (left: $stale)"
 
-echo "warming up..."
-wrk -t2 -c4 -d5s -s bench/get_by_id.lua "http://127.0.0.1:$PORT" >/dev/null
-BENCH_COUNTRIES="$DATA/countries.txt" wrk -t2 -c4 -d5s -s bench/list_page.lua "http://127.0.0.1:$PORT" >/dev/null
+# Every API phase is measured warm: the JIT compiles each path while its own warm-up runs (on two
+# contended cores a cold path ran at a third to a half of its speed for its first 15-30 s).
+echo "warming up (${WARMUP}s per phase)..."
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/get_by_id.lua "http://127.0.0.1:$PORT" >/dev/null
+BENCH_COUNTRIES="$DATA/countries.txt" wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/list_page.lua "http://127.0.0.1:$PORT" >/dev/null
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s bench/stats.lua "http://127.0.0.1:$PORT" >/dev/null
 
 echo "get-by-id..."
 api=$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" -s bench/get_by_id.lua "http://127.0.0.1:$PORT" | rps)

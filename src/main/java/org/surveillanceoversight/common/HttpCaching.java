@@ -43,9 +43,17 @@ public class HttpCaching {
             apply(request, response, own.toString());
             return Uni.createFrom().voidItem();
         }
+        if (response.getEntity() instanceof DataVersioned versioned) {
+            apply(request, response, tagOf(versioned.dataVersion(), request));
+            return Uni.createFrom().voidItem();
+        }
         return dataVersion.currentAsync()
-                .invoke(version -> apply(request, response, "W/\"" + version + "-" + requestHash(request) + "\""))
+                .invoke(version -> apply(request, response, tagOf(version, request)))
                 .replaceWithVoid();
+    }
+
+    private static String tagOf(long version, ContainerRequestContext request) {
+        return "W/\"" + version + "-" + requestHash(request) + "\"";
     }
 
     private void apply(ContainerRequestContext request, ContainerResponseContext response, String etag) {

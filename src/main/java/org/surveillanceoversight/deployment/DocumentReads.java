@@ -66,9 +66,9 @@ public class DocumentReads {
                     }
                     String body = row.getString(2);
                     if (body != null) {
-                        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-                        cache.put(id, revision, bytes);
-                        return Uni.createFrom().item(Optional.of(new DocumentCache.Hit(revision, bytes)));
+                        // not kept: single reads spread over the whole registry, and keeping each one costs more
+                        // (copies, garbage collection) than it saves; list pages fill the cache with what is browsed
+                        return Uni.createFrom().item(Optional.of(new DocumentCache.Hit(revision, body.getBytes(StandardCharsets.UTF_8))));
                     }
                     return onWorker(() -> render(List.of(id)).values().stream().findFirst());
                 });

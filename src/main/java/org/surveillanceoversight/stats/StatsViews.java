@@ -1,5 +1,6 @@
 package org.surveillanceoversight.stats;
 
+import org.surveillanceoversight.common.DataVersioned;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
@@ -17,7 +18,8 @@ public final class StatsViews {
     }
 
     @Schema(name = "StatsResponse", description = "An aggregate: how it counted, the filters applied, the rows")
-    public record Stats<T>(String counting, Map<String, Object> filters, long dataVersion, List<T> data) {
+    public record Stats<T>(String counting, Map<String, Object> filters, long dataVersion, List<T> data)
+            implements DataVersioned {
     }
 
     public record CountryRow(String countryCode, String countryName, long deployments,

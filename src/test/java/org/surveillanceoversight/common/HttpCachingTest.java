@@ -52,12 +52,17 @@ public class HttpCachingTest {
         String etag = given().get(path).then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", etag).get(path).then().statusCode(304).body(emptyString());
 
+        // the page's documents are now kept in memory; a direct read of one at the same revision is the same document
+        given().get("/api/v1/deployments/" + shown).then().statusCode(200).body("camera_counts[0].total", equalTo(5));
+
         // a write elsewhere leaves this page as it was: still a 304
         TestRecords.deployments(dataSource, "IE", List.of("[test] caching a deployment elsewhere"), 5);
         given().header("If-None-Match", etag).get(path).then().statusCode(304);
 
         // a write to a deployment on the page changes it
         TestRecords.cameraCount(dataSource, shown, 7);
+        // the kept document is of the old revision: neither a direct read nor the page may show it
+        given().get("/api/v1/deployments/" + shown).then().statusCode(200).body("camera_counts[0].total", equalTo(7));
         Response after = given().header("If-None-Match", etag).get(path);
         after.then().statusCode(200).body("data.find { it.id == '" + shown + "' }.camera_counts[0].total", equalTo(7));
         assertNotEquals(etag, after.header("ETag"));
