@@ -1,6 +1,5 @@
 package org.surveillanceoversight.deployment;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -69,9 +68,6 @@ public class DeploymentResource {
     ReferenceData reference;
 
     @Inject
-    ObjectMapper json;
-
-    @Inject
     DocumentReads reads;
 
     @Inject
@@ -82,9 +78,6 @@ public class DeploymentResource {
 
     @Inject
     RevisionLog revisions;
-
-    @Inject
-    AsOf history;
 
     @Inject
     AsOfReads asOfReads;

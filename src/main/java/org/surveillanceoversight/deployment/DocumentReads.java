@@ -142,11 +142,12 @@ public class DocumentReads {
                 }
             }
             List<UUID> order = slice.ids().stream().map(r -> r.getUUID(0)).toList();
-            return stored(missing, revisions, bodies)
-                    .map(ignored -> new Page(order.stream().filter(bodies::containsKey).toList(),
-                            order.stream().filter(bodies::containsKey).map(revisions::get).toList(),
-                            order.stream().map(bodies::get).filter(b -> b != null).toList(),
-                            slice.nextCursor(), slice.prevCursor()));
+            return stored(missing, revisions, bodies).map(ignored -> {
+                // a deployment that became a draft meanwhile has no document: it leaves the page
+                List<UUID> shown = order.stream().filter(bodies::containsKey).toList();
+                return new Page(shown, shown.stream().map(revisions::get).toList(), shown.stream().map(bodies::get).toList(),
+                        slice.nextCursor(), slice.prevCursor());
+            });
         });
     }
 
