@@ -168,7 +168,8 @@ public class DeploymentListTest {
 
     @Test
     void previousLinksWalkBackThroughTheSamePages() {
-        for (String sort : List.of("title", "-cameras", "id")) {
+        // every sort, each kind of key (text, number, timestamp, none) through a cursor
+        for (String sort : List.of("title", "-title", "-cameras", "cameras", "id", "-id", "country", "updated_at", "-updated_at")) {
             List<List<String>> forward = new ArrayList<>();
             String next = "/api/v1/deployments?" + SEEDED + "&limit=1&sort=" + sort;
             Response page = null;
