@@ -15,8 +15,8 @@ import java.util.Set;
 
 /**
  * The valid country and capability codes, for validating filters without a query per request.
- * Loaded at start (after the seed) and refreshed every minute in the background, so a read on
- * the event loop never waits for the database.
+ * Loaded at start (after the seed) and refreshed in the background (oversight.reference.refresh-every),
+ * so a read on the event loop never waits for the database.
  */
 @ApplicationScoped
 public class ReferenceData {
@@ -45,7 +45,8 @@ public class ReferenceData {
         refresh();
     }
 
-    @Scheduled(every = "1m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${oversight.reference.refresh-every}", delayed = "1m", // after the start, which loads them once
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @ActivateRequestContext
     void refresh() {
         snapshot = new Snapshot(codes("select code from country"), codes("select code from capability"));
