@@ -103,7 +103,7 @@ public class DeploymentResource {
             @QueryParam("publication") List<String> publication,
             @Context UriInfo uri) {
         if (asOf != null) {
-            return onWorker(() -> asOfReads.list(asOf, page, uri));
+            return DocumentReads.onWorker(() -> asOfReads.list(asOf, page, uri));
         }
         // validated on the event loop (no database involved), then one non-blocking page query
         QueryParams params = new QueryParams(uri.getQueryParameters(), LIST_PARAMETERS);
@@ -126,10 +126,6 @@ public class DeploymentResource {
                         .header(HttpHeaders.ETAG, found.etag(pageSize)), found.nextCursor(), found.prevCursor(), pageSize, uri));
     }
 
-    private static <T> Uni<T> onWorker(java.util.function.Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool());
-    }
-
     @GET
     @Path("{id}")
     @Operation(summary = "Get one deployment with its country, localities, vendors, camera counts, capabilities, "
@@ -146,7 +142,7 @@ public class DeploymentResource {
         java.util.UUID uuid = PublicId.parse(id, "id");
         if (asOf != null) {
             java.time.Instant at = AsOf.parse(asOf);
-            return onWorker(() -> asOfReads.deployment(uuid, at));
+            return DocumentReads.onWorker(() -> asOfReads.deployment(uuid, at));
         }
         return reads.find(uuid).map(found -> found
                 // the deployment's own revision is a strong ETag; writes send it back in If-Match

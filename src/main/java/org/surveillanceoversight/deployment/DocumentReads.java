@@ -192,7 +192,8 @@ public class DocumentReads {
         return client.preparedQuery(sql).execute(args);
     }
 
-    private static <T> Uni<T> onWorker(java.util.function.Supplier<T> work) {
+    /** Blocking work (Hibernate) on a worker thread, for a resource or read that started on the event loop. */
+    static <T> Uni<T> onWorker(java.util.function.Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
