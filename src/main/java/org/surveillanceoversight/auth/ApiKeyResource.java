@@ -66,7 +66,8 @@ public class ApiKeyResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.admin)
-    @Operation(summary = "Create a key (admin)")
+    @Operation(operationId = "createApiKey", summary = "Create a key (admin)",
+            description = "Creates a named key with one role. The answer carries the secret once; it is stored only as a SHA-256 hash and cannot be read again. Send it as `Authorization: Bearer <secret>`.")
     @APIResponse(responseCode = "201", description = "The key, with its secret shown once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
     @APIResponse(responseCode = "400", description = "A missing or bad field, named in `errors`",
@@ -80,7 +81,8 @@ public class ApiKeyResource {
 
     @GET
     @RequiresRole(Role.admin)
-    @Operation(summary = "List every key, active and revoked (admin); never their secrets")
+    @Operation(operationId = "listApiKeys", summary = "List every key, active and revoked (admin); never their secrets",
+            description = "Every key with its role, who created it, when it was last used and, for a revoked one, when, by whom and why. Secrets are never stored in the clear and never returned.")
     @APIResponse(responseCode = "200", description = "All keys",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyList.class)))
     public KeyList list() {
@@ -90,7 +92,8 @@ public class ApiKeyResource {
     @GET
     @Path("me")
     @RequiresRole(Role.contributor)
-    @Operation(summary = "The key making this request")
+    @Operation(operationId = "getOwnApiKey", summary = "The key making this request",
+            description = "The key that authenticates this request, as admins see it (never its secret): a quick check that a key works and which role it carries. Any role may call it.")
     @APIResponse(responseCode = "200", description = "The caller's key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
     public ApiKeyView me() {
@@ -100,9 +103,12 @@ public class ApiKeyResource {
     @GET
     @Path("{id}")
     @RequiresRole(Role.admin)
-    @Operation(summary = "Get one key (admin)")
+    @Operation(operationId = "getApiKey", summary = "Get one key (admin)",
+            description = "One key by its ID, active or revoked, without its secret.")
     @APIResponse(responseCode = "200", description = "The key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
+    @APIResponse(responseCode = "400", description = "The ID is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No key has this ID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ApiKeyView get(@PathParam("id") String id) {
@@ -113,9 +119,12 @@ public class ApiKeyResource {
     @Path("{id}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.admin)
-    @Operation(summary = "Revoke a key, with a reason (admin); it stops working at once and stays listed")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke a key, with a reason (admin); it stops working at once and stays listed",
+            description = "Revokes a key with a reason. It stops working at once, stays listed with the reason, and cannot be brought back; a revoked bootstrap key is not recreated by a restart.")
     @APIResponse(responseCode = "200", description = "The revoked key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
+    @APIResponse(responseCode = "400", description = "The ID is not a UUID, or the reason is missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No key has this ID",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already revoked",

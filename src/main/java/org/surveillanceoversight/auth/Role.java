@@ -5,6 +5,7 @@ package org.surveillanceoversight.auth;
  * tips and corrections, editors create and edit records, reviewers publish and retract, admins
  * manage keys.
  */
+@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "Role")
 public enum Role {
     contributor, editor, reviewer, admin;
 

@@ -1,5 +1,7 @@
 package org.surveillanceoversight.capability;
 
+import org.surveillanceoversight.common.DeploymentsLink;
+
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -36,16 +38,14 @@ public class CapabilityResource {
     public record CapabilityView(String code, String name, String description, DeploymentsLink deployments) {
     }
 
-    @Schema(description = "How many published deployments have this capability, and where to list them")
-    public record DeploymentsLink(long count, String href) {
-    }
 
     @Schema(name = "CapabilityPage")
-    public record CapabilityPage(List<CapabilityView> data, int limit, String nextCursor, String prevCursor) {
+    public record CapabilityPage(List<CapabilityView> data, int limit, @Schema(nullable = true) String nextCursor, @Schema(nullable = true) String prevCursor) {
     }
 
     @GET
-    @Operation(summary = "The whole capability taxonomy, in code order (one page)")
+    @Operation(operationId = "listCapabilities", summary = "The whole capability taxonomy, in code order (one page)",
+            description = "The fixed capability taxonomy (face identification, plate recognition, ...), each with its description and how many published deployments claim it. It is short, so it comes as one page.")
     @APIResponse(responseCode = "200", description = "Every capability",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapabilityPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown parameter",
@@ -58,7 +58,8 @@ public class CapabilityResource {
 
     @GET
     @Path("{code}")
-    @Operation(summary = "Get one capability by its code")
+    @Operation(operationId = "getCapability", summary = "Get one capability by its code",
+            description = "One capability of the taxonomy by its code, with its deployment count and the link that lists those deployments.")
     @APIResponse(responseCode = "200", description = "The capability",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CapabilityView.class)))
     @APIResponse(responseCode = "404", description = "No such capability",

@@ -85,7 +85,8 @@ public class CountryResource {
 
     @GET
     @Path("countries")
-    @Operation(summary = "List countries by ISO code, with their deployment counts and findings")
+    @Operation(operationId = "listCountries", summary = "List countries by ISO code, with their deployment counts and findings",
+            description = "The 249 ISO 3166-1 countries, each with its published deployment count and the findings recorded about it. Filter by `region`, `q` (name) or `has_deployments`.")
     @APIResponse(responseCode = "200", description = "A page of countries",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountryPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value",
@@ -109,7 +110,8 @@ public class CountryResource {
 
     @GET
     @Path("countries/{code}")
-    @Operation(summary = "Get one country by its ISO 3166-1 alpha-2 code")
+    @Operation(operationId = "getCountry", summary = "Get one country by its ISO 3166-1 alpha-2 code",
+            description = "One country with its region, deployment count and findings, each finding with its citations.")
     @APIResponse(responseCode = "200", description = "The country",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CountryView.class)))
     @APIResponse(responseCode = "400", description = "Not a two-letter code",
@@ -126,7 +128,8 @@ public class CountryResource {
 
     @GET
     @Path("localities")
-    @Operation(summary = "List localities by English name")
+    @Operation(operationId = "listLocalities", summary = "List localities by English name",
+            description = "Cities, districts, regions and sites with English and local names, aliases and coordinates. `q` matches any of the names in any script (Kyiv, Kiev and Київ alike).")
     @APIResponse(responseCode = "200", description = "A page of localities",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value",
@@ -155,7 +158,8 @@ public class CountryResource {
 
     @GET
     @Path("localities/{id}")
-    @Operation(summary = "Get one locality")
+    @Operation(operationId = "getLocality", summary = "Get one locality",
+            description = "One locality with its names, aliases, coordinates and deployment count. A retracted one is still served and says why. `as_of` answers as the API did at that moment.")
     @APIResponse(responseCode = "200", description = "The locality",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
     @APIResponse(responseCode = "400", description = "The ID is not a UUID",
@@ -178,7 +182,7 @@ public class CountryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Create a locality (editor)", description = "Send `Idempotency-Key` to make a retry safe.")
+    @Operation(operationId = "createLocality", summary = "Create a locality (editor)", description = "Send `Idempotency-Key` to make a retry safe.")
     @APIResponse(responseCode = "201", description = "The new locality; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
     @WriteResponses
@@ -195,7 +199,8 @@ public class CountryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Replace a locality's fields (editor); needs If-Match with its current ETag")
+    @Operation(operationId = "replaceLocality", summary = "Replace a locality's fields (editor); needs If-Match with its current ETag",
+            description = "Replaces every field of the locality with the body (its input form) and records the change_reason. Send the ETag of the GET you edited in If-Match: 428 without it, 412 when someone changed the record first.")
     @APIResponse(responseCode = "200", description = "The locality as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
     @WriteResponses
@@ -209,7 +214,8 @@ public class CountryResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Change a locality with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match")
+    @Operation(operationId = "patchLocality", summary = "Change a locality with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match",
+            description = "Applies a JSON merge patch to the locality's input form: send only the fields to change, null to clear one, and a change_reason. Needs If-Match with the current ETag.")
     @APIResponse(responseCode = "200", description = "The locality as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
     @WriteResponses
@@ -223,7 +229,8 @@ public class CountryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.reviewer)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Retract a locality no published deployment is in, with a reason (reviewer); needs If-Match")
+    @Operation(operationId = "retractLocality", summary = "Retract a locality no published deployment is in, with a reason (reviewer); needs If-Match",
+            description = "Marks the locality retracted with a reason, once no published deployment is in it (409 otherwise). It stays readable by ID and says why.")
     @APIResponse(responseCode = "200", description = "The retracted locality",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
     @WriteResponses
@@ -234,7 +241,8 @@ public class CountryResource {
 
     @GET
     @Path("localities/{id}/history")
-    @Operation(summary = "Every revision of the locality, oldest first: who, when, why, before and after")
+    @Operation(operationId = "getLocalityHistory", summary = "Every revision of the locality, oldest first: who, when, why, before and after",
+            description = "The append-only revisions of the locality: key ID, time, reason, and the record before and after, exactly as GET showed it.")
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
     @APIResponse(responseCode = "404", description = "No locality has this ID",

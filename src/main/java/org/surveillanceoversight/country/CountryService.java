@@ -9,7 +9,7 @@ import org.surveillanceoversight.common.Page;
 import org.surveillanceoversight.common.Publication;
 import org.surveillanceoversight.common.SqlWhere;
 import org.surveillanceoversight.country.CountryViews.CountryView;
-import org.surveillanceoversight.country.CountryViews.DeploymentsLink;
+import org.surveillanceoversight.common.DeploymentsLink;
 import org.surveillanceoversight.country.CountryViews.LocalityView;
 import org.surveillanceoversight.finding.Finding;
 import org.surveillanceoversight.finding.FindingView;

@@ -17,6 +17,7 @@ import java.util.List;
 @Entity
 public class Locality extends PublishableRecord {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "LocalityKind")
     public enum Kind { city, district, region, site }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -21,5 +21,6 @@ public record LocalityInput(
         @DecimalMin("-90") @DecimalMax("90") Double latitude,
         @DecimalMin("-180") @DecimalMax("180") Double longitude,
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> aliases,
-        @NotBlank @Size(max = 2000) String changeReason) {
+        @Schema(nullable = true, description = "Why this write is made, kept in the history: required, non-blank, on every write; "
+                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) {
 }

@@ -46,7 +46,8 @@ public record DeploymentInput(
         @Schema(description = "The oversight assessment as of a date. The one with the same `as_of` is updated, a new "
                 + "date adds an assessment (earlier ones stay in the record), and null retracts the current one.")
         @Valid OversightInput oversight,
-        @NotBlank @Size(max = 2000) String changeReason) {
+        @Schema(nullable = true, description = "Why this write is made, kept in the history: required, non-blank, on every write; "
+                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) {
 
     static final String DATE = "\\d{4}(-\\d{2}(-\\d{2})?)?";
     static final String DATE_MESSAGE = "must be YYYY, YYYY-MM or YYYY-MM-DD";

@@ -83,7 +83,7 @@ public class DeploymentResource {
     AsOfReads asOfReads;
 
     @GET
-    @Operation(summary = "List published deployments, filtered and sorted",
+    @Operation(operationId = "listDeployments", summary = "List published deployments, filtered and sorted",
             description = "Keyset pages: follow `next_cursor` (or the `Link: rel=\"next\"` header) until it is null. "
                     + "Values of one parameter are alternatives (repeat it or separate with commas); different "
                     + "parameters must all hold. Camera filters use each deployment's latest observation.")
@@ -128,8 +128,9 @@ public class DeploymentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get one deployment with its country, localities, vendors, camera counts, capabilities, "
-            + "financing, oversight assessment and the citations of every claim")
+    @Operation(operationId = "getDeployment", summary = "Get one deployment with its country, localities, vendors, camera counts, capabilities, "
+            + "financing, oversight assessment and the citations of every claim",
+            description = "The full record: every claim carries its citations (source, quote, locator). Its strong ETag (`\"r<revision>\"`) changes with anything the record shows; send it back in If-Match to edit. A retracted deployment is still served and says when, by whom and why. `as_of` answers as the API did at that moment.")
     @APIResponse(responseCode = "200", description = "The deployment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
     @APIResponse(responseCode = "400", description = "The ID is not a UUID",
@@ -155,7 +156,7 @@ public class DeploymentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Create a deployment with its claims, each cited (editor)",
+    @Operation(operationId = "createDeployment", summary = "Create a deployment with its claims, each cited (editor)",
             description = "Every claim (the deployment, each vendor role, status event, camera count, capability and "
                     + "financing) needs at least one citation of a published source. Send `Idempotency-Key` to make a "
                     + "retry safe.")
@@ -175,7 +176,7 @@ public class DeploymentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Replace a deployment and its claims (editor); needs If-Match with its current ETag",
+    @Operation(operationId = "replaceDeployment", summary = "Replace a deployment and its claims (editor); needs If-Match with its current ETag",
             description = "A part with an `id` updates that part; a part without one is new; a current part left out is "
                     + "retracted with the change reason (it stays in the history). Nothing is deleted.")
     @APIResponse(responseCode = "200", description = "The deployment as it is now; its new ETag in the header",
@@ -191,7 +192,7 @@ public class DeploymentResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Change a deployment with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match",
+    @Operation(operationId = "patchDeployment", summary = "Change a deployment with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match",
             description = "The patch applies to the deployment in its input form (the body a PUT takes, as GET "
                     + "/deployments/{id}/input shows it); arrays are replaced whole, as RFC 7396 says.")
     @APIResponse(responseCode = "200", description = "The deployment as it is now; its new ETag in the header",
@@ -207,7 +208,8 @@ public class DeploymentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.reviewer)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Retract a deployment with a reason (reviewer); it stays readable and says why; needs If-Match")
+    @Operation(operationId = "retractDeployment", summary = "Retract a deployment with a reason (reviewer); it stays readable and says why; needs If-Match",
+            description = "Marks the deployment retracted with a reason. Nothing is deleted: it stays readable by ID with the retraction, leaves lists, stats and exports, and the change is a revision in its history and the change feed.")
     @APIResponse(responseCode = "200", description = "The retracted deployment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
     @WriteResponses
@@ -218,7 +220,8 @@ public class DeploymentResource {
 
     @GET
     @Path("{id}/input")
-    @Operation(summary = "The deployment in its input form: the body a PUT takes and a merge patch applies to")
+    @Operation(operationId = "getDeploymentInput", summary = "The deployment in its input form: the body a PUT takes and a merge patch applies to",
+            description = "The body that recreates the record through PUT, with the IDs of its parts, so an editor can change a field and send it back. `change_reason` is null here; a write must fill it.")
     @APIResponse(responseCode = "200", description = "The input form, without change_reason",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentInput.class)))
     @APIResponse(responseCode = "404", description = "No deployment has this ID",
@@ -229,7 +232,8 @@ public class DeploymentResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "Every revision of the deployment, oldest first: who, when, why, before and after")
+    @Operation(operationId = "getDeploymentHistory", summary = "Every revision of the deployment, oldest first: who, when, why, before and after",
+            description = "The append-only revisions of the deployment: key ID, time, reason, and the record before and after, exactly as GET showed it. Nothing in it is ever changed or deleted.")
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
     @APIResponse(responseCode = "404", description = "No deployment has this ID",
@@ -240,6 +244,6 @@ public class DeploymentResource {
 
     /** The page type as the OpenAPI document names it (generic records have no schema name of their own). */
     @Schema(name = "DeploymentPage")
-    public record DeploymentPage(java.util.List<DeploymentView> data, int limit, String nextCursor, String prevCursor) {
+    public record DeploymentPage(java.util.List<DeploymentView> data, int limit, @Schema(nullable = true) String nextCursor, @Schema(nullable = true) String prevCursor) {
     }
 }

@@ -13,6 +13,7 @@ import org.surveillanceoversight.vendor.Vendor;
 @Entity
 public class DeploymentVendor extends PublishableRecord {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "VendorRole")
     public enum Role { supplier, integrator, operator, financier }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -21,12 +21,12 @@ import java.util.UUID;
 public record DeploymentView(
         UUID id,
         String title,
-        String summary,
+        @Schema(nullable = true) String summary,
         Deployment.ProgramType programType,
-        UUID parentId,
+        @Schema(nullable = true) UUID parentId,
         CountryRef country,
         List<LocalityView> localities,
-        @Schema(description = "The agency that runs the system; null where no source names it")
+        @Schema(nullable = true, description = "The agency that runs the system; null where no source names it")
         String operatorAgency,
         List<String> publicSpaces,
         @Schema(description = "The status of the last published lifecycle event, or `unknown` when none is recorded")
@@ -37,74 +37,74 @@ public record DeploymentView(
         List<CameraCountView> cameraCounts,
         List<CapabilityView> capabilities,
         List<FinancingView> financing,
-        OversightView oversight,
+        @Schema(nullable = true) OversightView oversight,
         Confidence confidence,
-        String confidenceNote,
+        @Schema(nullable = true) String confidenceNote,
         Publication publication,
-        org.surveillanceoversight.common.Retraction retraction,
+        @Schema(nullable = true) org.surveillanceoversight.common.Retraction retraction,
         int version,
         Instant createdAt,
         Instant updatedAt,
         List<CitationView> citations) {
 
-    public record CountryRef(String code, String alpha3, String name, String region) {
+    public record CountryRef(String code, String alpha3, String name, @Schema(nullable = true) String region) {
     }
 
-    public record LocalityView(UUID id, String nameEn, String nameLocal, String localScript, Locality.Kind kind,
-                               Double latitude, Double longitude) {
+    public record LocalityView(UUID id, String nameEn, @Schema(nullable = true) String nameLocal, @Schema(nullable = true) String localScript, Locality.Kind kind,
+                               @Schema(nullable = true) Double latitude, @Schema(nullable = true) Double longitude) {
     }
 
-    public record StatusEventView(UUID id, int sequence, StatusEvent.Status status, LocalDate occurredOn,
-                                  DatePrecision occurredPrecision, String note, List<CitationView> citations) {
+    public record StatusEventView(UUID id, int sequence, StatusEvent.Status status, @Schema(nullable = true) LocalDate occurredOn,
+                                  @Schema(nullable = true) DatePrecision occurredPrecision, @Schema(nullable = true) String note, List<CitationView> citations) {
     }
 
-    public record VendorRoleView(UUID id, UUID vendorId, String vendorName, DeploymentVendor.Role role, String note,
+    public record VendorRoleView(UUID id, UUID vendorId, String vendorName, DeploymentVendor.Role role, @Schema(nullable = true) String note,
                                  List<CitationView> citations) {
     }
 
-    public record CameraCountView(UUID id, LocalDate observedOn, DatePrecision observedPrecision,
-                                  Integer total, Qualifier totalQualifier,
-                                  Integer facialRecognition, Qualifier facialRecognitionQualifier,
-                                  Integer plateReading, Qualifier plateReadingQualifier,
-                                  CameraCount.Basis basis, String scope, String note, List<CitationView> citations) {
+    public record CameraCountView(UUID id, @Schema(nullable = true) LocalDate observedOn, @Schema(nullable = true) DatePrecision observedPrecision,
+                                  @Schema(nullable = true) Integer total, @Schema(nullable = true) Qualifier totalQualifier,
+                                  @Schema(nullable = true) Integer facialRecognition, @Schema(nullable = true) Qualifier facialRecognitionQualifier,
+                                  @Schema(nullable = true) Integer plateReading, @Schema(nullable = true) Qualifier plateReadingQualifier,
+                                  CameraCount.Basis basis, @Schema(nullable = true) String scope, @Schema(nullable = true) String note, List<CitationView> citations) {
     }
 
     public record CapabilityView(UUID id, String code, String name, DeploymentCapability.EvidenceLevel evidenceLevel,
-                                 LocalDate sinceOn, DatePrecision sincePrecision, LocalDate untilOn,
-                                 DatePrecision untilPrecision, String note, List<CitationView> citations) {
+                                 @Schema(nullable = true) LocalDate sinceOn, @Schema(nullable = true) DatePrecision sincePrecision, @Schema(nullable = true) LocalDate untilOn,
+                                 @Schema(nullable = true) DatePrecision untilPrecision, @Schema(nullable = true) String note, List<CitationView> citations) {
     }
 
-    public record FinancingView(UUID id, UUID trancheOf, Financing.Instrument instrument, String description,
-                                String lender, String lenderCountry, String borrower,
-                                @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+    public record FinancingView(UUID id, @Schema(nullable = true) UUID trancheOf, Financing.Instrument instrument, @Schema(nullable = true) String description,
+                                @Schema(nullable = true) String lender, @Schema(nullable = true) String lenderCountry, @Schema(nullable = true) String borrower,
+                                @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
                                         description = "Decimal string in `currency`")
-                                BigDecimal amount, String currency,
-                                @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                BigDecimal amount, @Schema(nullable = true) String currency,
+                                @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
                                         description = "Decimal string in US dollars")
-                                BigDecimal amountUsd, Qualifier amountQualifier,
-                                @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+                                BigDecimal amountUsd, @Schema(nullable = true) Qualifier amountQualifier,
+                                @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
                                 BigDecimal interestRatePct,
-                                @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+                                @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
                                 BigDecimal maturityYears,
-                                @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+                                @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
                                 BigDecimal gracePeriodYears,
-                                LocalDate signedOn, DatePrecision signedPrecision, LocalDate ratifiedOn,
-                                DatePrecision ratifiedPrecision, String ratifiedBy, String repaymentSource,
+                                @Schema(nullable = true) LocalDate signedOn, @Schema(nullable = true) DatePrecision signedPrecision, @Schema(nullable = true) LocalDate ratifiedOn,
+                                @Schema(nullable = true) DatePrecision ratifiedPrecision, @Schema(nullable = true) String ratifiedBy, @Schema(nullable = true) String repaymentSource,
                                 List<ExternalIdView> externalIds, List<CitationView> citations) {
     }
 
-    public record ExternalIdView(String system, String id, String url) {
+    public record ExternalIdView(String system, String id, @Schema(nullable = true) String url) {
     }
 
     @Schema(description = "The latest oversight assessment. `label` is derived from the criteria by the rule in "
             + "docs/OVERSIGHT.md; `not_assessed` when no assessment exists. Every criterion is listed: "
             + "`unknown` where nothing is known.")
-    public record OversightView(UUID id, LocalDate asOf, String assessedBy, String label, String note,
+    public record OversightView(@Schema(nullable = true) UUID id, @Schema(nullable = true) LocalDate asOf, @Schema(nullable = true) String assessedBy, String label, @Schema(nullable = true) String note,
                                 List<CriterionView> criteria) {
     }
 
     public record CriterionView(OversightCriterion.Criterion criterion, OversightCriterion.Score score,
-                                String evidence, LocalDate asOf, List<CitationView> citations) {
+                                @Schema(nullable = true) String evidence, @Schema(nullable = true) LocalDate asOf, List<CitationView> citations) {
     }
 
     static final String NOT_ASSESSED = "not_assessed";

@@ -5,7 +5,6 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -26,10 +25,10 @@ import org.surveillanceoversight.common.QueryParams;
 import org.surveillanceoversight.common.ReferenceData;
 import org.surveillanceoversight.deployment.DeploymentFilter;
 import org.surveillanceoversight.deployment.DeploymentFilterParams;
+import org.surveillanceoversight.deployment.DeploymentView;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
@@ -37,7 +36,7 @@ import java.util.stream.Stream;
 @Tag(name = "Exports", description = "The whole filtered registry in one streamed download: CSV, NDJSON or GeoJSON")
 public class ExportResource {
 
-    static final String CSV = "text/csv; charset=utf-8; header=present";
+    static final String CSV_TYPE = "text/csv; charset=utf-8; header=present";
     static final String NDJSON = "application/x-ndjson";
     static final String GEOJSON = "application/geo+json";
 
@@ -49,82 +48,86 @@ public class ExportResource {
 
     @GET
     @Path("deployments")
-    @Produces({"text/csv", NDJSON, GEOJSON})
-    @Operation(summary = "Export published deployments with the list's filters",
-            description = "CSV: one row per deployment with flattened columns (RFC 4180, UTF-8, header row). NDJSON: "
-                    + "the list API's full representation, one per line. GeoJSON: a FeatureCollection, one feature per "
-                    + "deployment at its localities' coordinates (null geometry when none). The format comes from "
-                    + "`format`, else from Accept; CSV by default.")
+    @Operation(operationId = "exportDeployments", summary = "Export published deployments with the list's filters",
+            description = "CSV: one row per deployment with flattened columns (RFC 4180, UTF-8, header row; the columns "
+                    + "are listed in `x-csv-columns`). NDJSON: the list API's full representation, one per line. GeoJSON: a "
+                    + "FeatureCollection, one feature per deployment at its localities' coordinates (null geometry when "
+                    + "none). `format` wins over Accept; Accept is negotiated (q-values count); no Accept, or `*/*`, is CSV.")
     @APIResponse(responseCode = "200", description = "The export, streamed", content = {
-            @Content(mediaType = "text/csv"), @Content(mediaType = NDJSON), @Content(mediaType = GEOJSON)})
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "CSV with a header row; one DeploymentRow per line")),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = DeploymentView.class,
+                    description = "Each line is one Deployment")),
+            @Content(mediaType = GEOJSON, schema = @Schema(implementation = ExportRows.FeatureCollection.class))})
     @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "Accept names none of text/csv, application/x-ndjson, "
+            + "application/geo+json (and there is no `format`); `detail` lists them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response deployments(@BeanParam DeploymentFilterParams filters,
-                                @Parameter(description = "csv, ndjson or geojson; overrides Accept",
+                                @Parameter(description = "csv, ndjson or geojson; wins over Accept",
                                         schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson", "geojson"}))
                                 @QueryParam("format") String format,
                                 @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
-        return export(uri, accept, "deployments", Map.of(
-                "csv", exports::deploymentsCsv, "ndjson", exports::deploymentsNdjson, "geojson", exports::deploymentsGeoJson));
+        return export(uri, accept, "deployments", List.of(
+                new Format("csv", CSV_TYPE, exports::deploymentsCsv),
+                new Format("ndjson", NDJSON, exports::deploymentsNdjson),
+                new Format("geojson", GEOJSON, exports::deploymentsGeoJson)));
     }
 
     @GET
     @Path("camera-counts")
-    @Produces({"text/csv", NDJSON})
-    @Operation(summary = "Export every published camera-count observation of the filtered deployments",
-            description = "One row per observation with its qualifiers, basis and source URLs. CSV by default; "
-                    + "`format=ndjson` or Accept: application/x-ndjson for one JSON object per line.")
+    @Operation(operationId = "exportCameraCounts", summary = "Export every published camera-count observation of the filtered deployments",
+            description = "One row per observation with its qualifiers, basis and source URLs. CSV by default (columns in "
+                    + "`x-csv-columns`); `format=ndjson` or Accept: application/x-ndjson for one JSON object per line.")
     @APIResponse(responseCode = "200", description = "The export, streamed", content = {
-            @Content(mediaType = "text/csv"), @Content(mediaType = NDJSON)})
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "CSV with a header row; one CameraCountRow per line")),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = ExportRows.CameraCountRow.class,
+                    description = "Each line is one CameraCountRow"))})
     @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "406", description = "Accept names neither text/csv nor application/x-ndjson "
+            + "(and there is no `format`); `detail` lists them",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response cameraCounts(@BeanParam DeploymentFilterParams filters,
-                                 @Parameter(description = "csv or ndjson; overrides Accept",
+                                 @Parameter(description = "csv or ndjson; wins over Accept",
                                          schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson"}))
                                  @QueryParam("format") String format,
                                  @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
-        return export(uri, accept, "camera-counts", Map.of(
-                "csv", exports::cameraCountsCsv, "ndjson", exports::cameraCountsNdjson));
+        return export(uri, accept, "camera-counts", List.of(
+                new Format("csv", CSV_TYPE, exports::cameraCountsCsv),
+                new Format("ndjson", NDJSON, exports::cameraCountsNdjson)));
     }
 
-    private Response export(UriInfo uri, String accept, String name,
-                            Map<String, BiConsumer<DeploymentFilter, java.io.OutputStream>> writers) {
+    /** One format an export can be written in: its `format` name, its media type and its writer. */
+    record Format(String name, String mediaType, BiConsumer<DeploymentFilter, java.io.OutputStream> writer) {
+    }
+
+    private Response export(UriInfo uri, String accept, String name, List<Format> formats) {
         QueryParams params = new QueryParams(uri.getQueryParameters(),
                 Stream.concat(DeploymentFilter.PARAMETERS.stream(), Stream.of("format")).toList());
         DeploymentFilter filter = DeploymentFilter.from(params, reference.countryCodes(), reference.capabilityCodes());
-        String format = params.string("format");
-        if (format != null && !writers.containsKey(format)) {
-            params.error("format", "must be one of " + String.join(", ", writers.keySet().stream().sorted().toList()));
+        String requested = params.string("format");
+        Format chosen = null;
+        if (requested != null) {
+            chosen = formats.stream().filter(f -> f.name().equals(requested)).findFirst().orElse(null);
+            if (chosen == null) {
+                params.error("format", "must be one of " + String.join(", ", formats.stream().map(Format::name).toList()));
+            }
         }
         params.check();
-        String chosen = format != null ? format : fromAccept(accept, writers.keySet());
-        BiConsumer<DeploymentFilter, java.io.OutputStream> writer = writers.get(chosen);
+        if (chosen == null) {
+            chosen = Negotiation.choose(accept, formats, Format::mediaType).orElseThrow(() -> new ApiProblem(
+                    "not-acceptable", "Not Acceptable", 406, "This export is served as "
+                    + String.join(", ", formats.stream().map(f -> ExportRows.bare(f.mediaType())).toList())
+                    + "; ask for one in Accept, or with `format`.",
+                    List.of(new FieldError("Accept", "names no supported media type"))));
+        }
+        BiConsumer<DeploymentFilter, java.io.OutputStream> writer = chosen.writer();
         StreamingOutput body = out -> writer.accept(filter, out);
-        String extension = chosen.equals("geojson") ? "geojson" : chosen;
-        return Response.ok(body, switch (chosen) {
-                    case "ndjson" -> NDJSON;
-                    case "geojson" -> GEOJSON;
-                    default -> CSV;
-                })
-                .header("Content-Disposition", "attachment; filename=\"" + name + "-" + LocalDate.now() + "." + extension + "\"")
+        return Response.ok(body, chosen.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + name + "-" + LocalDate.now() + "." + chosen.name() + "\"")
                 .build();
-    }
-
-    private static String fromAccept(String accept, java.util.Set<String> supported) {
-        if (accept == null) {
-            return "csv";
-        }
-        if (accept.contains(NDJSON) || accept.contains("application/ndjson")) {
-            return "ndjson";
-        }
-        if (accept.contains(GEOJSON) && supported.contains("geojson")) {
-            return "geojson";
-        }
-        if (accept.contains("text/csv") || accept.contains("*/*") || accept.contains("text/*")) {
-            return "csv";
-        }
-        throw new ApiProblem("not-acceptable", "Not Acceptable", 406, "Exports are served as "
-                + String.join(", ", supported.stream().sorted().toList()) + "; ask with `format` or Accept.",
-                List.of(new FieldError("Accept", "names no supported format")));
     }
 }

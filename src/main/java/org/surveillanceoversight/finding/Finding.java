@@ -19,6 +19,7 @@ import java.time.LocalDate;
 @Entity
 public class Finding extends PublishableRecord {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "FindingKind")
     public enum Kind {
         vendor_footprint, state_link, market_position, soft_power, criticism, customer_country,
         political_use, market_size, other

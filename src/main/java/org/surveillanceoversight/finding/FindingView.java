@@ -14,10 +14,10 @@ import java.util.UUID;
 
 /** A sourced fact about a vendor, a country or the market, with its figures and citations. */
 @Schema(name = "Finding")
-public record FindingView(UUID id, Finding.Kind kind, String summary, String countryCode, UUID vendorId,
-                          LocalDate observedOn, DatePrecision observedPrecision, Integer programs, Integer countries,
-                          @Schema(type = SchemaType.STRING) BigDecimal amount, String currency,
-                          Qualifier figureQualifier, List<CitationView> citations) {
+public record FindingView(UUID id, Finding.Kind kind, String summary, @Schema(nullable = true) String countryCode, @Schema(nullable = true) UUID vendorId,
+                          @Schema(nullable = true) LocalDate observedOn, @Schema(nullable = true) DatePrecision observedPrecision, @Schema(nullable = true) Integer programs, @Schema(nullable = true) Integer countries,
+                          @Schema(nullable = true, type = SchemaType.STRING) BigDecimal amount, @Schema(nullable = true) String currency,
+                          @Schema(nullable = true) Qualifier figureQualifier, List<CitationView> citations) {
 
     public static FindingView of(Finding f, Map<UUID, List<CitationView>> citations) {
         return new FindingView(f.id, f.kind, f.summary, f.country == null ? null : f.country.code,

@@ -34,7 +34,7 @@ public class ChangeResource {
     }
 
     @GET
-    @Operation(summary = "Every revision in commit order",
+    @Operation(operationId = "listChanges", summary = "Every revision in commit order",
             description = "Start without `since` and follow `next_cursor`; an empty page means you are up to date, and "
                     + "its `next_cursor` is where to poll next. Each revision holds the record before and after, exactly "
                     + "as GET showed it; applying every `after` in order rebuilds the current dataset.")

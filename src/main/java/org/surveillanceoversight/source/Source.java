@@ -16,6 +16,7 @@ import java.util.List;
 @Entity
 public class Source extends PublishableRecord {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SourceKind")
     public enum Kind {
         report, news, government_record, procurement_record, loan_record, company_statement, court_record, dataset
     }

@@ -1,5 +1,7 @@
 package org.surveillanceoversight.source;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,5 +21,6 @@ public record SourceInput(
         @NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en") String language,
         @Size(max = 500) String license,
         @Size(max = 5000) String notes,
-        @NotBlank @Size(max = 2000) String changeReason) {
+        @Schema(nullable = true, description = "Why this write is made, kept in the history: required, non-blank, on every write; "
+                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) {
 }

@@ -69,7 +69,7 @@ public class SourceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Create a source (editor); its first revision records who, when and why",
+    @Operation(operationId = "createSource", summary = "Create a source (editor); its first revision records who, when and why",
             description = "Send `Idempotency-Key` to make a retry safe: the same key and body return the first "
                     + "response and write nothing; the same key with another body is a 422.")
     @APIResponse(responseCode = "201", description = "The new source; Location names it",
@@ -92,7 +92,8 @@ public class SourceResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "Every revision of a source, oldest first: who (key ID), when, why and what changed")
+    @Operation(operationId = "getSourceHistory", summary = "Every revision of a source, oldest first: who (key ID), when, why and what changed",
+            description = "The append-only revisions of the source: key ID, time, reason, and the record before and after, exactly as GET showed it.")
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
     @APIResponse(responseCode = "404", description = "No source has this ID",
@@ -102,7 +103,8 @@ public class SourceResource {
     }
 
     @GET
-    @Operation(summary = "List published sources by title")
+    @Operation(operationId = "listSources", summary = "List published sources by title",
+            description = "The documents claims cite: reports, news, government, procurement and loan records, company statements, court records and datasets, each with how often it is cited. Filter by `kind`, `language` or `q`.")
     @APIResponse(responseCode = "200", description = "A page of sources",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.SourcePage.class)))
     @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value",
@@ -139,7 +141,8 @@ public class SourceResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get one source")
+    @Operation(operationId = "getSource", summary = "Get one source",
+            description = "One source with its publisher, authors, date, URL, archived copy, language and how many citations point at it. Its ETag (`\"v<version>-c<times cited>\"`) goes in If-Match to edit. `as_of` answers as the API did at that moment.")
     @APIResponse(responseCode = "200", description = "The source",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "400", description = "The ID is not a UUID",
@@ -163,7 +166,8 @@ public class SourceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Replace a source's fields (editor); needs If-Match with its current ETag")
+    @Operation(operationId = "replaceSource", summary = "Replace a source's fields (editor); needs If-Match with its current ETag",
+            description = "Replaces every field of the source with the body and records the change_reason. Send the ETag of the GET you edited in If-Match: 428 without it, 412 when someone changed the record first.")
     @APIResponse(responseCode = "200", description = "The source as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @WriteResponses
@@ -178,7 +182,8 @@ public class SourceResource {
     @Consumes("application/merge-patch+json")
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Change some fields with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match")
+    @Operation(operationId = "patchSource", summary = "Change some fields with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match",
+            description = "Applies a JSON merge patch to the source's fields: send only the fields to change, null to clear one, and a change_reason. Needs If-Match with the current ETag.")
     @APIResponse(responseCode = "200", description = "The source as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @WriteResponses
@@ -193,7 +198,8 @@ public class SourceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.reviewer)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Retract a source with a reason (reviewer); it stays readable and says why; needs If-Match")
+    @Operation(operationId = "retractSource", summary = "Retract a source with a reason (reviewer); it stays readable and says why; needs If-Match",
+            description = "Marks the source retracted with a reason. It stays readable by ID with the retraction, and the claims that cite it keep their citations.")
     @APIResponse(responseCode = "200", description = "The source as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @WriteResponses

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "Source")
-public record SourceView(UUID id, Source.Kind kind, String title, String publisher, List<String> authors,
-                         LocalDate publishedOn, DatePrecision publishedPrecision, String url, String archivedUrl,
-                         String language, String license, String notes,
+public record SourceView(UUID id, Source.Kind kind, String title, @Schema(nullable = true) String publisher, List<String> authors,
+                         @Schema(nullable = true) LocalDate publishedOn, @Schema(nullable = true) DatePrecision publishedPrecision, @Schema(nullable = true) String url, @Schema(nullable = true) String archivedUrl,
+                         String language, @Schema(nullable = true) String license, @Schema(nullable = true) String notes,
                          @Schema(description = "How many citations point at this source") long citedBy,
-                         Publication publication, Retraction retraction, int version, Instant updatedAt) {
+                         Publication publication, @Schema(nullable = true) Retraction retraction, int version, Instant updatedAt) {
 
     @Schema(name = "SourcePage")
-    public record SourcePage(List<SourceView> data, int limit, String nextCursor, String prevCursor) {
+    public record SourcePage(List<SourceView> data, int limit, @Schema(nullable = true) String nextCursor, @Schema(nullable = true) String prevCursor) {
     }
 }

@@ -41,7 +41,8 @@ public class StatsResource {
 
     @GET
     @Path("by-country")
-    @Operation(summary = "Deployments and cameras by country")
+    @Operation(operationId = "statsByCountry", summary = "Deployments and cameras by country",
+            description = "For each country with published deployments: how many, how many give a camera total, and the cameras counted (latest observation each; planned cameras apart). Takes the deployment filters.")
     @APIResponse(responseCode = "200", description = "One row per country with deployments",
             content = @Content(schema = @Schema(implementation = StatsViews.CountryStats.class)))
     public Stats<CountryRow> byCountry(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
@@ -50,7 +51,8 @@ public class StatsResource {
 
     @GET
     @Path("by-vendor")
-    @Operation(summary = "Deployments and cameras by vendor (a deployment counts for each of its vendors)")
+    @Operation(operationId = "statsByVendor", summary = "Deployments and cameras by vendor (a deployment counts for each of its vendors)",
+            description = "For each vendor: how many published deployments name it in any role and the cameras they count (latest observation each; planned cameras apart). Takes the deployment filters.")
     @APIResponse(responseCode = "200", description = "One row per vendor",
             content = @Content(schema = @Schema(implementation = StatsViews.VendorStats.class)))
     public Stats<VendorRow> byVendor(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
@@ -59,7 +61,8 @@ public class StatsResource {
 
     @GET
     @Path("by-year")
-    @Operation(summary = "Deployments and cameras by the year of their first dated lifecycle event")
+    @Operation(operationId = "statsByYear", summary = "Deployments and cameras by the year of their first dated lifecycle event",
+            description = "Deployments and cameras grouped by the year of their first dated lifecycle event; `year` is null for deployments with no dated event. Takes the deployment filters.")
     @APIResponse(responseCode = "200", description = "One row per year, unknown last",
             content = @Content(schema = @Schema(implementation = StatsViews.YearStats.class)))
     public Stats<YearRow> byYear(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
@@ -68,7 +71,8 @@ public class StatsResource {
 
     @GET
     @Path("by-capability")
-    @Operation(summary = "Deployments and cameras by capability (a deployment counts for each of its capabilities)")
+    @Operation(operationId = "statsByCapability", summary = "Deployments and cameras by capability (a deployment counts for each of its capabilities)",
+            description = "For each capability: how many published deployments claim it and the cameras they count (latest observation each; planned cameras apart). Takes the deployment filters; says how it counted.")
     @APIResponse(responseCode = "200", description = "One row per capability found",
             content = @Content(schema = @Schema(implementation = StatsViews.CapabilityStats.class)))
     public Stats<CapabilityRow> byCapability(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
@@ -77,7 +81,8 @@ public class StatsResource {
 
     @GET
     @Path("facial-recognition")
-    @Operation(summary = "The share of cameras with facial recognition")
+    @Operation(operationId = "statsFacialRecognition", summary = "The share of cameras with facial recognition",
+            description = "Over the deployments whose latest observation gives both a total and a facial-recognition count (neither planned): the cameras, those with facial recognition and their share. Takes the deployment filters.")
     @APIResponse(responseCode = "200", description = "One row",
             content = @Content(schema = @Schema(implementation = StatsViews.FacialRecognitionStats.class)))
     public Stats<FacialRecognitionShare> facialRecognition(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
@@ -86,7 +91,8 @@ public class StatsResource {
 
     @GET
     @Path("oversight-labels")
-    @Operation(summary = "How many deployments have each derived oversight label")
+    @Operation(operationId = "statsOversightLabels", summary = "How many deployments have each derived oversight label",
+            description = "How many published deployments carry each oversight label, derived from the criteria by the documented rule (`not_assessed` where no assessment exists). Takes the deployment filters.")
     @APIResponse(responseCode = "200", description = "One row per label found",
             content = @Content(schema = @Schema(implementation = StatsViews.LabelStats.class)))
     public Stats<LabelRow> oversightLabels(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {

@@ -30,7 +30,7 @@ public final class StatsViews {
     public record VendorRow(UUID vendorId, String vendorName, long deployments, long cameras, long camerasPlanned) {
     }
 
-    public record YearRow(@Schema(description = "Year of the first dated lifecycle event; null when unknown") Integer year,
+    public record YearRow(@Schema(nullable = true, description = "Year of the first dated lifecycle event; null when unknown") Integer year,
                           long deployments, long cameras, long camerasPlanned) {
     }
 
@@ -43,7 +43,7 @@ public final class StatsViews {
     public record FacialRecognitionShare(
             @Schema(description = "Deployments whose latest observation gives both a total and a facial-recognition count, neither planned")
             long deploymentsCounted, long cameras, long facialRecognition,
-            @Schema(description = "facial_recognition / cameras; null when no cameras were counted") Double share) {
+            @Schema(nullable = true, description = "facial_recognition / cameras; null when no cameras were counted") Double share) {
     }
 
     @Schema(name = "CountryStats")

@@ -19,11 +19,12 @@ public record SubmissionInput(
                 message = "must be deployment, vendor, source or locality") String entityType,
         UUID entityId,
         @NotBlank @Size(max = 10000) String message,
-        @Schema(description = "For a correction: a JSON merge patch on the record's input form (GET .../{id}/input)")
+        @Schema(implementation = java.util.Map.class, description = "For a correction: a JSON merge patch (RFC 7396) on the record's input form (GET .../{id}/input)")
         JsonNode proposedChange,
         @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> sourceUrls,
         @Size(max = 200) String contactName,
         @Size(max = 320) @Email String contactEmail) {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SubmissionKind")
     public enum Kind { tip, correction }
 }

@@ -48,7 +48,7 @@ public class SubmissionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send a tip or a correction (anyone, no key)",
+    @Operation(operationId = "createSubmission", summary = "Send a tip or a correction (anyone, no key)",
             description = "It waits for a reviewer. Give contact details only if you want to be asked back; your "
                     + "network address is not stored. A correction may carry a JSON merge patch on the record's input form.")
     @APIResponse(responseCode = "202", description = "Queued; the receipt holds its ID",
@@ -64,7 +64,8 @@ public class SubmissionResource {
     @GET
     @RequiresRole(Role.reviewer)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "The moderation queue, oldest first (reviewer)")
+    @Operation(operationId = "listSubmissions", summary = "The moderation queue, oldest first (reviewer)",
+            description = "Tips and corrections sent by the public, oldest first, filtered by `state` (pending by default). Each shows only what the submitter chose to give.")
     @APIResponse(responseCode = "200", description = "A page of submissions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.SubmissionPage.class)))
     @WriteResponses
@@ -83,7 +84,8 @@ public class SubmissionResource {
     @Path("{id}")
     @RequiresRole(Role.reviewer)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "One submission (reviewer)")
+    @Operation(operationId = "getSubmission", summary = "One submission (reviewer)",
+            description = "One tip or correction with its proposed merge patch (if any), the sources it names and, once reviewed, who decided and why.")
     @APIResponse(responseCode = "200", description = "The submission",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     @WriteResponses
@@ -96,7 +98,7 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.reviewer)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Accept a submission with a note (reviewer); a proposed change is applied as your edit",
+    @Operation(operationId = "acceptSubmission", summary = "Accept a submission with a note (reviewer); a proposed change is applied as your edit",
             description = "The edit's revision names the submission. If the change is invalid for the record as it is now, "
                     + "nothing happens and the errors are returned; the submission stays pending.")
     @APIResponse(responseCode = "200", description = "The accepted submission, with the resulting revision",
@@ -111,7 +113,8 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.reviewer)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Reject a submission with a reason (reviewer)")
+    @Operation(operationId = "rejectSubmission", summary = "Reject a submission with a reason (reviewer)",
+            description = "Closes a pending submission without applying it; the note says why and is kept with it.")
     @APIResponse(responseCode = "200", description = "The rejected submission",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
     @WriteResponses

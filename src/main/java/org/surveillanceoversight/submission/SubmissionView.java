@@ -9,10 +9,10 @@ import java.util.UUID;
 
 /** A submission as reviewers see it. */
 @Schema(name = "Submission")
-public record SubmissionView(UUID id, SubmissionInput.Kind kind, String entityType, UUID entityId, String message,
-                             JsonNode proposedChange, List<String> sourceUrls, String contactName, String contactEmail,
-                             String state, Instant receivedAt, Instant reviewedAt, String reviewedBy, String reviewNote,
-                             Long resultingRevision) {
+public record SubmissionView(UUID id, SubmissionInput.Kind kind, @Schema(nullable = true) String entityType, @Schema(nullable = true) UUID entityId, String message,
+                             @Schema(nullable = true, implementation = java.util.Map.class, description = "The merge patch the submitter proposed, if any") JsonNode proposedChange, List<String> sourceUrls, @Schema(nullable = true) String contactName, @Schema(nullable = true) String contactEmail,
+                             String state, Instant receivedAt, @Schema(nullable = true) Instant reviewedAt, @Schema(nullable = true) String reviewedBy, @Schema(nullable = true) String reviewNote,
+                             @Schema(nullable = true) Long resultingRevision) {
 
     /** What the submitter gets back: the receipt, without anything they sent. */
     @Schema(name = "SubmissionReceipt")
@@ -20,7 +20,7 @@ public record SubmissionView(UUID id, SubmissionInput.Kind kind, String entityTy
     }
 
     @Schema(name = "SubmissionPage")
-    public record SubmissionPage(List<SubmissionView> data, int limit, String nextCursor, String prevCursor) {
+    public record SubmissionPage(List<SubmissionView> data, int limit, @Schema(nullable = true) String nextCursor, @Schema(nullable = true) String prevCursor) {
     }
 
     @Schema(name = "ReviewInput")

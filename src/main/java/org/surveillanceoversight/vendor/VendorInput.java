@@ -24,7 +24,8 @@ public record VendorInput(
         @Size(max = 50) List<@Valid @NotNull AliasInput> aliases,
         @Size(max = 50) List<@Valid @NotNull RestrictionInput> restrictions,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations,
-        @NotBlank @Size(max = 2000) String changeReason) {
+        @Schema(nullable = true, description = "Why this write is made, kept in the history: required, non-blank, on every write; "
+                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) {
 
     static final String DATE = "\\d{4}(-\\d{2}(-\\d{2})?)?";
     static final String DATE_MESSAGE = "must be YYYY, YYYY-MM or YYYY-MM-DD";

@@ -78,7 +78,8 @@ public class VendorResource {
     MergePatch mergePatch;
 
     @GET
-    @Operation(summary = "List published vendors by name, with restrictions, findings and their deployment count")
+    @Operation(operationId = "listVendors", summary = "List published vendors by name, with restrictions, findings and their deployment count",
+            description = "Companies that supply, integrate, operate or finance deployments, with aliases in any script, restrictions (entity lists, bans) with their sources, findings, and their deployment count. Filter by `q`, `country` (headquarters) or `restricted`.")
     @APIResponse(responseCode = "200", description = "A page of vendors",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorPage.class)))
     @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value",
@@ -110,7 +111,8 @@ public class VendorResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "Get one vendor")
+    @Operation(operationId = "getVendor", summary = "Get one vendor",
+            description = "One vendor with its aliases, ownership, restrictions, findings and citations. Its ETag goes in If-Match to edit; a retracted vendor is still served and says why. `as_of` answers as the API did at that moment.")
     @APIResponse(responseCode = "200", description = "The vendor",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
     @APIResponse(responseCode = "400", description = "The ID is not a UUID",
@@ -133,7 +135,7 @@ public class VendorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Create a vendor (editor); it and each restriction cite at least one source",
+    @Operation(operationId = "createVendor", summary = "Create a vendor (editor); it and each restriction cite at least one source",
             description = "Send `Idempotency-Key` to make a retry safe.")
     @APIResponse(responseCode = "201", description = "The new vendor; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
@@ -151,7 +153,7 @@ public class VendorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Replace a vendor and its restrictions (editor); needs If-Match with its current ETag",
+    @Operation(operationId = "replaceVendor", summary = "Replace a vendor and its restrictions (editor); needs If-Match with its current ETag",
             description = "A restriction with an `id` updates it; one without is new; a current one left out is retracted.")
     @APIResponse(responseCode = "200", description = "The vendor as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
@@ -166,7 +168,8 @@ public class VendorResource {
     @Consumes(MergePatch.MEDIA_TYPE)
     @RequiresRole(Role.editor)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Change a vendor with a JSON merge patch (RFC 7396) on its input form and a change_reason (editor); needs If-Match")
+    @Operation(operationId = "patchVendor", summary = "Change a vendor with a JSON merge patch (RFC 7396) on its input form and a change_reason (editor); needs If-Match",
+            description = "Applies a JSON merge patch to the vendor's input form (GET .../input): send only the fields to change, null to clear one, and a change_reason. Parts are matched by ID; a part left out of a list is retracted. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "The vendor as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
     @WriteResponses
@@ -180,7 +183,8 @@ public class VendorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RequiresRole(Role.reviewer)
     @SecurityRequirement(name = "apiKey")
-    @Operation(summary = "Retract a vendor with a reason (reviewer); it stays readable and says why; needs If-Match")
+    @Operation(operationId = "retractVendor", summary = "Retract a vendor with a reason (reviewer); it stays readable and says why; needs If-Match",
+            description = "Marks the vendor retracted with a reason. It stays readable by ID with the retraction and leaves the lists.")
     @APIResponse(responseCode = "200", description = "The retracted vendor",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
     @WriteResponses
@@ -191,7 +195,8 @@ public class VendorResource {
 
     @GET
     @Path("{id}/input")
-    @Operation(summary = "The vendor in its input form: the body a PUT takes and a merge patch applies to")
+    @Operation(operationId = "getVendorInput", summary = "The vendor in its input form: the body a PUT takes and a merge patch applies to",
+            description = "The body that recreates the vendor through PUT, with the IDs of its restrictions, so an editor can change a field and send it back. `change_reason` is null here; a write must fill it.")
     @APIResponse(responseCode = "200", description = "The input form, without change_reason",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorInput.class)))
     @APIResponse(responseCode = "404", description = "No vendor has this ID",
@@ -202,7 +207,8 @@ public class VendorResource {
 
     @GET
     @Path("{id}/history")
-    @Operation(summary = "Every revision of the vendor, oldest first: who, when, why, before and after")
+    @Operation(operationId = "getVendorHistory", summary = "Every revision of the vendor, oldest first: who, when, why, before and after",
+            description = "The append-only revisions of the vendor: key ID, time, reason, and the record before and after, exactly as GET showed it.")
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
     @APIResponse(responseCode = "404", description = "No vendor has this ID",
@@ -212,6 +218,6 @@ public class VendorResource {
     }
 
     @Schema(name = "VendorPage")
-    public record VendorPage(List<VendorView> data, int limit, String nextCursor, String prevCursor) {
+    public record VendorPage(List<VendorView> data, int limit, @Schema(nullable = true) String nextCursor, @Schema(nullable = true) String prevCursor) {
     }
 }

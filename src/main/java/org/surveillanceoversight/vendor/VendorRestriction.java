@@ -15,6 +15,7 @@ import java.time.LocalDate;
 @Entity
 public class VendorRestriction extends PublishableRecord {
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RestrictionKind")
     public enum Kind { entity_list, procurement_ban, market_ban, sanction, security_designation, other }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -89,7 +89,7 @@ public class VendorService {
                         r.id, r.kind, r.jurisdiction, r.authority, r.description, r.effectiveOn, r.effectivePrecision,
                         r.endedOn, r.endedPrecision, cited.getOrDefault(r.id, List.of()))).toList(),
                 findingsByVendor.getOrDefault(v.id, List.of()),
-                new VendorView.DeploymentsLink(deploymentCounts.getOrDefault(v.id, 0L), "/api/v1/deployments?vendor=" + v.id),
+                new org.surveillanceoversight.common.DeploymentsLink(deploymentCounts.getOrDefault(v.id, 0L), "/api/v1/deployments?vendor=" + v.id),
                 v.publication, org.surveillanceoversight.common.Retraction.of(v), v.version, v.updatedAt, cited.getOrDefault(v.id, List.of()))).toList();
     }
 }

@@ -1,5 +1,7 @@
 package org.surveillanceoversight.vendor;
 
+import org.surveillanceoversight.common.DeploymentsLink;
+
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.DatePrecision;
 import org.surveillanceoversight.common.Publication;
@@ -12,21 +14,18 @@ import java.util.List;
 import java.util.UUID;
 
 @Schema(name = "Vendor")
-public record VendorView(UUID id, String name, List<AliasView> aliases, String hqCountry, VendorOwnership ownership,
-                         String ownershipNote, String website, List<RestrictionView> restrictions,
+public record VendorView(UUID id, String name, List<AliasView> aliases, @Schema(nullable = true) String hqCountry, VendorOwnership ownership,
+                         @Schema(nullable = true) String ownershipNote, @Schema(nullable = true) String website, List<RestrictionView> restrictions,
                          List<FindingView> findings, DeploymentsLink deployments, Publication publication,
-                         org.surveillanceoversight.common.Retraction retraction, int version,
+                         @Schema(nullable = true) org.surveillanceoversight.common.Retraction retraction, int version,
                          Instant updatedAt, List<CitationView> citations) {
 
-    public record AliasView(String alias, String language) {
+    public record AliasView(String alias, @Schema(nullable = true) String language) {
     }
 
-    public record RestrictionView(UUID id, VendorRestriction.Kind kind, String jurisdiction, String authority,
-                                  String description, LocalDate effectiveOn, DatePrecision effectivePrecision,
-                                  LocalDate endedOn, DatePrecision endedPrecision, List<CitationView> citations) {
+    public record RestrictionView(UUID id, VendorRestriction.Kind kind, String jurisdiction, @Schema(nullable = true) String authority,
+                                  String description, @Schema(nullable = true) LocalDate effectiveOn, @Schema(nullable = true) DatePrecision effectivePrecision,
+                                  @Schema(nullable = true) LocalDate endedOn, @Schema(nullable = true) DatePrecision endedPrecision, List<CitationView> citations) {
     }
 
-    @Schema(description = "How many published deployments name this vendor, and where to list them")
-    public record DeploymentsLink(long count, String href) {
-    }
 }
