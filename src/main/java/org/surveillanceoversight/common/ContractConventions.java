@@ -110,12 +110,27 @@ public class ContractConventions implements OASFilter {
                 .addHeader("RateLimit-Reset", header("Seconds until it ends")));
         if (operation.getParameters() != null) {
             operation.getParameters().forEach(ContractConventions::enumOnItems);
+            operation.getParameters().forEach(ContractConventions::constrain);
         }
         if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
             MediaType patch = operation.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE);
             if (patch != null) {
                 patch.schema(OASFactory.createSchema().ref(SCHEMAS + "MergePatch"));
             }
+        }
+    }
+
+    /** What holds for a parameter of this name wherever it appears. */
+    private static void constrain(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (schema == null) {
+            return;
+        }
+        switch (parameter.getName()) {
+            case "id" -> schema.format("uuid");
+            case "as_of" -> schema.format("date-time");
+            case "Idempotency-Key" -> schema.minLength(1).maxLength(200);
+            default -> { }
         }
     }
 

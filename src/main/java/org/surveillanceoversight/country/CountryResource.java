@@ -51,7 +51,9 @@ import org.surveillanceoversight.common.ContentTag;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.MergePatch;
 import org.surveillanceoversight.common.RetractionInput;
-import org.surveillanceoversight.common.WriteResponses;
+import org.surveillanceoversight.common.CreateResponses;
+import org.surveillanceoversight.common.EditResponses;
+import org.surveillanceoversight.common.RetractResponses;
 import org.surveillanceoversight.history.AsOf;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
@@ -185,7 +187,7 @@ public class CountryResource {
     @Operation(operationId = "createLocality", summary = "Create a locality (editor)", description = "Send `Idempotency-Key` to make a retry safe.")
     @APIResponse(responseCode = "201", description = "The new locality; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
-    @WriteResponses
+    @CreateResponses
     public Response createLocality(@Valid @NotNull LocalityInput input,
                                    @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
                                    @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -203,7 +205,9 @@ public class CountryResource {
             description = "Replaces every field of the locality with the body (its input form) and records the change_reason. Send the ETag of the GET you edited in If-Match: 428 without it, 412 when someone changed the record first.")
     @APIResponse(responseCode = "200", description = "The locality as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
-    @WriteResponses
+    @EditResponses
+    @APIResponse(responseCode = "422", description = "The body names records that do not exist, or breaks a rule of the registry; fields named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replaceLocality(@PathParam("id") String id, @Valid @NotNull LocalityInput input,
                                     @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
         return writer.update(PublicId.parse(id, "id"), input, IfMatch.require(ifMatch), caller.get()).response();
@@ -218,7 +222,9 @@ public class CountryResource {
             description = "Applies a JSON merge patch to the locality's input form: send only the fields to change, null to clear one, and a change_reason. Needs If-Match with the current ETag.")
     @APIResponse(responseCode = "200", description = "The locality as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
-    @WriteResponses
+    @EditResponses
+    @APIResponse(responseCode = "422", description = "The body names records that do not exist, or breaks a rule of the registry; fields named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patchLocality(@PathParam("id") String id, @NotNull JsonNode patch,
                                   @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
         return writer.patch(PublicId.parse(id, "id"), patch, IfMatch.require(ifMatch), caller.get()).response();
@@ -233,7 +239,7 @@ public class CountryResource {
             description = "Marks the locality retracted with a reason, once no published deployment is in it (409 otherwise). It stays readable by ID and says why.")
     @APIResponse(responseCode = "200", description = "The retracted locality",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
-    @WriteResponses
+    @RetractResponses
     public Response retractLocality(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
                                     @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
         return writer.retract(PublicId.parse(id, "id"), input.reason(), IfMatch.require(ifMatch), caller.get()).response();
@@ -243,6 +249,8 @@ public class CountryResource {
     @Path("localities/{id}/history")
     @Operation(operationId = "getLocalityHistory", summary = "Every revision of the locality, oldest first: who, when, why, before and after",
             description = "The append-only revisions of the locality: key ID, time, reason, and the record before and after, exactly as GET showed it.")
+    @APIResponse(responseCode = "400", description = "The ID is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
     @APIResponse(responseCode = "404", description = "No locality has this ID",

@@ -18,7 +18,9 @@ import org.surveillanceoversight.auth.Role;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.MergePatch;
 import org.surveillanceoversight.common.RetractionInput;
-import org.surveillanceoversight.common.WriteResponses;
+import org.surveillanceoversight.common.CreateResponses;
+import org.surveillanceoversight.common.EditResponses;
+import org.surveillanceoversight.common.RetractResponses;
 import org.surveillanceoversight.history.AsOf;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
@@ -95,7 +97,9 @@ public class DeploymentResource {
             @BeanParam DeploymentFilterParams filters,
             @BeanParam PageParams page,
             @Parameter(description = "Order: title (default), id, country, cameras or updated_at; a leading `-` reverses it",
-                    schema = @Schema(type = SchemaType.STRING, defaultValue = "title")) @QueryParam("sort") String sort,
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "title", enumeration = {"title", "-title", "id", "-id",
+                            "country", "-country", "cameras", "-cameras", "updated_at", "-updated_at"}))
+            @QueryParam("sort") String sort,
             @Parameter(description = "Answer as the API did at this moment (RFC 3339); only with limit and cursor")
             @QueryParam("as_of") String asOf,
             @Parameter(description = PublicationParam.DESCRIPTION,
@@ -162,7 +166,7 @@ public class DeploymentResource {
                     + "retry safe.")
     @APIResponse(responseCode = "201", description = "The new deployment; Location names it, ETag is its revision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
-    @WriteResponses
+    @CreateResponses
     public Response create(@Valid @NotNull DeploymentInput input,
                            @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -181,7 +185,9 @@ public class DeploymentResource {
                     + "retracted with the change reason (it stays in the history). Nothing is deleted.")
     @APIResponse(responseCode = "200", description = "The deployment as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
-    @WriteResponses
+    @EditResponses
+    @APIResponse(responseCode = "422", description = "The body names records that do not exist, or breaks a rule of the registry; fields named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") String id, @Valid @NotNull DeploymentInput input,
                             @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
         return writer.update(PublicId.parse(id, "id"), input, IfMatch.require(ifMatch), caller.get()).response();
@@ -197,7 +203,9 @@ public class DeploymentResource {
                     + "/deployments/{id}/input shows it); arrays are replaced whole, as RFC 7396 says.")
     @APIResponse(responseCode = "200", description = "The deployment as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
-    @WriteResponses
+    @EditResponses
+    @APIResponse(responseCode = "422", description = "The body names records that do not exist, or breaks a rule of the registry; fields named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
                           @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
         return writer.patch(PublicId.parse(id, "id"), patch, IfMatch.require(ifMatch), caller.get()).response();
@@ -212,7 +220,7 @@ public class DeploymentResource {
             description = "Marks the deployment retracted with a reason. Nothing is deleted: it stays readable by ID with the retraction, leaves lists, stats and exports, and the change is a revision in its history and the change feed.")
     @APIResponse(responseCode = "200", description = "The retracted deployment",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
-    @WriteResponses
+    @RetractResponses
     public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
                             @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
         return writer.retract(PublicId.parse(id, "id"), input.reason(), IfMatch.require(ifMatch), caller.get()).response();
@@ -222,6 +230,8 @@ public class DeploymentResource {
     @Path("{id}/input")
     @Operation(operationId = "getDeploymentInput", summary = "The deployment in its input form: the body a PUT takes and a merge patch applies to",
             description = "The body that recreates the record through PUT, with the IDs of its parts, so an editor can change a field and send it back. `change_reason` is null here; a write must fill it.")
+    @APIResponse(responseCode = "400", description = "The ID is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The input form, without change_reason",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentInput.class)))
     @APIResponse(responseCode = "404", description = "No deployment has this ID",
@@ -234,6 +244,8 @@ public class DeploymentResource {
     @Path("{id}/history")
     @Operation(operationId = "getDeploymentHistory", summary = "Every revision of the deployment, oldest first: who, when, why, before and after",
             description = "The append-only revisions of the deployment: key ID, time, reason, and the record before and after, exactly as GET showed it. Nothing in it is ever changed or deleted.")
+    @APIResponse(responseCode = "400", description = "The ID is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
     @APIResponse(responseCode = "404", description = "No deployment has this ID",

@@ -54,10 +54,9 @@ public class ExportResource {
                     + "FeatureCollection, one feature per deployment at its localities' coordinates (null geometry when "
                     + "none). `format` wins over Accept; Accept is negotiated (q-values count); no Accept, or `*/*`, is CSV.")
     @APIResponse(responseCode = "200", description = "The export, streamed", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary",
                     description = "CSV with a header row; one DeploymentRow per line")),
-            @Content(mediaType = NDJSON, schema = @Schema(implementation = DeploymentView.class,
-                    description = "Each line is one Deployment")),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = DeploymentView.class)),
             @Content(mediaType = GEOJSON, schema = @Schema(implementation = ExportRows.FeatureCollection.class))})
     @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -81,10 +80,9 @@ public class ExportResource {
             description = "One row per observation with its qualifiers, basis and source URLs. CSV by default (columns in "
                     + "`x-csv-columns`); `format=ndjson` or Accept: application/x-ndjson for one JSON object per line.")
     @APIResponse(responseCode = "200", description = "The export, streamed", content = {
-            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+            @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary",
                     description = "CSV with a header row; one CameraCountRow per line")),
-            @Content(mediaType = NDJSON, schema = @Schema(implementation = ExportRows.CameraCountRow.class,
-                    description = "Each line is one CameraCountRow"))})
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = ExportRows.CameraCountRow.class))})
     @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "406", description = "Accept names neither text/csv nor application/x-ndjson "

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,9 +46,11 @@ public class ChangeResource {
     public Response list(
             @Parameter(description = "The `next_cursor` of the previous page; omit to start at the beginning")
             @QueryParam("since") String since,
-            @Parameter(description = "Revisions per page, 1 to 1000 (default 100)") @QueryParam("limit") String limit,
+            @Parameter(description = "Revisions per page, 1 to 1000 (default 100)",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
+            @QueryParam("limit") String limit,
             @Parameter(description = "Only revisions of this kind of record; repeatable",
-                    schema = @Schema(enumeration = {"deployment", "vendor", "source", "locality"}))
+                    schema = @Schema(type = SchemaType.ARRAY, enumeration = {"deployment", "vendor", "source", "locality"}))
             @QueryParam("entity_type") List<String> entityType,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("since", "limit", "entity_type"));

@@ -35,7 +35,8 @@ import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.Written;
 import org.surveillanceoversight.common.RetractionInput;
-import org.surveillanceoversight.common.WriteResponses;
+import org.surveillanceoversight.common.EditResponses;
+import org.surveillanceoversight.common.RetractResponses;
 import org.surveillanceoversight.common.PageParams;
 import org.surveillanceoversight.common.PublicationParam;
 import org.surveillanceoversight.common.PageResponse;
@@ -94,6 +95,8 @@ public class SourceResource {
     @Path("{id}/history")
     @Operation(operationId = "getSourceHistory", summary = "Every revision of a source, oldest first: who (key ID), when, why and what changed",
             description = "The append-only revisions of the source: key ID, time, reason, and the record before and after, exactly as GET showed it.")
+    @APIResponse(responseCode = "400", description = "The ID is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
     @APIResponse(responseCode = "404", description = "No source has this ID",
@@ -170,11 +173,11 @@ public class SourceResource {
             description = "Replaces every field of the source with the body and records the change_reason. Send the ETag of the GET you edited in If-Match: 428 without it, 412 when someone changed the record first.")
     @APIResponse(responseCode = "200", description = "The source as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
-    @WriteResponses
+    @EditResponses
     public Response replace(@PathParam("id") String id, @Valid @NotNull SourceInput input,
                             @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        IfMatch.Tag read = IfMatch.parse(ifMatch);
-        return written(sources.update(PublicId.parse(id, "id"), input, read, caller.get()));
+        java.util.UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
+        return written(sources.update(uuid, input, IfMatch.parse(ifMatch), caller.get()));
     }
 
     @PATCH
@@ -186,11 +189,11 @@ public class SourceResource {
             description = "Applies a JSON merge patch to the source's fields: send only the fields to change, null to clear one, and a change_reason. Needs If-Match with the current ETag.")
     @APIResponse(responseCode = "200", description = "The source as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
-    @WriteResponses
+    @EditResponses
     public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
                           @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        IfMatch.Tag read = IfMatch.parse(ifMatch);
-        return written(sources.patch(PublicId.parse(id, "id"), patch, read, caller.get()));
+        java.util.UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
+        return written(sources.patch(uuid, patch, IfMatch.parse(ifMatch), caller.get()));
     }
 
     @POST
@@ -202,11 +205,11 @@ public class SourceResource {
             description = "Marks the source retracted with a reason. It stays readable by ID with the retraction, and the claims that cite it keep their citations.")
     @APIResponse(responseCode = "200", description = "The source as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
-    @WriteResponses
+    @RetractResponses
     public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
                             @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
-        IfMatch.Tag read = IfMatch.parse(ifMatch);
-        return written(sources.retract(PublicId.parse(id, "id"), input.reason(), read, caller.get()));
+        java.util.UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
+        return written(sources.retract(uuid, input.reason(), IfMatch.parse(ifMatch), caller.get()));
     }
 
     private static Response written(Written written) {

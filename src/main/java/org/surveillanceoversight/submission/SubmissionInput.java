@@ -25,6 +25,11 @@ public record SubmissionInput(
         @Size(max = 200) String contactName,
         @Size(max = 320) @Email String contactEmail) {
 
+    /** A JSON null reads as no proposed change, as for every optional field. */
+    public SubmissionInput {
+        proposedChange = proposedChange == null || proposedChange.isNull() ? null : proposedChange;
+    }
+
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SubmissionKind")
     public enum Kind { tip, correction }
 }

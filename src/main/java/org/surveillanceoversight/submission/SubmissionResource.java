@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,7 +32,6 @@ import org.surveillanceoversight.common.PageResponse;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.PublicId;
 import org.surveillanceoversight.common.QueryParams;
-import org.surveillanceoversight.common.WriteResponses;
 
 import java.util.List;
 
@@ -68,8 +68,12 @@ public class SubmissionResource {
             description = "Tips and corrections sent by the public, oldest first, filtered by `state` (pending by default). Each shows only what the submitter chose to give.")
     @APIResponse(responseCode = "200", description = "A page of submissions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.SubmissionPage.class)))
-    @WriteResponses
-    public Response list(@Parameter(description = "pending (default), accepted or rejected; repeatable")
+    @APIResponse(responseCode = "400", description = "An unknown parameter or a bad value, named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role is below reviewer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response list(@Parameter(description = "pending (default), accepted or rejected; repeatable",
+                                 schema = @Schema(type = SchemaType.ARRAY, enumeration = {"pending", "accepted", "rejected"}))
                          @QueryParam("state") List<String> state,
                          @BeanParam PageParams page,
                          @Context UriInfo uri) {
@@ -88,7 +92,12 @@ public class SubmissionResource {
             description = "One tip or correction with its proposed merge patch (if any), the sources it names and, once reviewed, who decided and why.")
     @APIResponse(responseCode = "200", description = "The submission",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
-    @WriteResponses
+    @APIResponse(responseCode = "400", description = "The ID is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role is below reviewer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No submission has this ID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubmissionView get(@PathParam("id") String id) {
         return submissions.find(PublicId.parse(id, "id")).orElseThrow(() -> ApiProblem.notFound("submission", id));
     }
@@ -103,7 +112,16 @@ public class SubmissionResource {
                     + "nothing happens and the errors are returned; the submission stays pending.")
     @APIResponse(responseCode = "200", description = "The accepted submission, with the resulting revision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
-    @WriteResponses
+    @APIResponse(responseCode = "400", description = "A missing note or a malformed ID, named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role is below reviewer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No submission has this ID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already accepted or rejected",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The proposed change cannot be applied to the record; fields named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubmissionView accept(@PathParam("id") String id, @Valid @NotNull SubmissionView.ReviewInput input) {
         return submissions.accept(PublicId.parse(id, "id"), input.note(), caller.get());
     }
@@ -117,7 +135,14 @@ public class SubmissionResource {
             description = "Closes a pending submission without applying it; the note says why and is kept with it.")
     @APIResponse(responseCode = "200", description = "The rejected submission",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
-    @WriteResponses
+    @APIResponse(responseCode = "400", description = "A missing note or a malformed ID, named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "403", description = "The key's role is below reviewer",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No submission has this ID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already accepted or rejected",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubmissionView reject(@PathParam("id") String id, @Valid @NotNull SubmissionView.ReviewInput input) {
         return submissions.reject(PublicId.parse(id, "id"), input.note(), caller.get());
     }

@@ -46,7 +46,9 @@ import org.surveillanceoversight.common.ContentTag;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.MergePatch;
 import org.surveillanceoversight.common.RetractionInput;
-import org.surveillanceoversight.common.WriteResponses;
+import org.surveillanceoversight.common.CreateResponses;
+import org.surveillanceoversight.common.EditResponses;
+import org.surveillanceoversight.common.RetractResponses;
 import org.surveillanceoversight.history.AsOf;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
@@ -139,7 +141,7 @@ public class VendorResource {
             description = "Send `Idempotency-Key` to make a retry safe.")
     @APIResponse(responseCode = "201", description = "The new vendor; Location names it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
-    @WriteResponses
+    @CreateResponses
     public Response create(@Valid @NotNull VendorInput input,
                            @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
@@ -157,7 +159,9 @@ public class VendorResource {
             description = "A restriction with an `id` updates it; one without is new; a current one left out is retracted.")
     @APIResponse(responseCode = "200", description = "The vendor as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
-    @WriteResponses
+    @EditResponses
+    @APIResponse(responseCode = "422", description = "The body names records that do not exist, or breaks a rule of the registry; fields named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") String id, @Valid @NotNull VendorInput input,
                             @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
         return writer.update(PublicId.parse(id, "id"), input, IfMatch.require(ifMatch), caller.get()).response();
@@ -172,7 +176,9 @@ public class VendorResource {
             description = "Applies a JSON merge patch to the vendor's input form (GET .../input): send only the fields to change, null to clear one, and a change_reason. Parts are matched by ID; a part left out of a list is retracted. Needs If-Match.")
     @APIResponse(responseCode = "200", description = "The vendor as it is now; its new ETag in the header",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
-    @WriteResponses
+    @EditResponses
+    @APIResponse(responseCode = "422", description = "The body names records that do not exist, or breaks a rule of the registry; fields named in `errors`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
                           @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
         return writer.patch(PublicId.parse(id, "id"), patch, IfMatch.require(ifMatch), caller.get()).response();
@@ -187,7 +193,7 @@ public class VendorResource {
             description = "Marks the vendor retracted with a reason. It stays readable by ID with the retraction and leaves the lists.")
     @APIResponse(responseCode = "200", description = "The retracted vendor",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorView.class)))
-    @WriteResponses
+    @RetractResponses
     public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
                             @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
         return writer.retract(PublicId.parse(id, "id"), input.reason(), IfMatch.require(ifMatch), caller.get()).response();
@@ -197,6 +203,8 @@ public class VendorResource {
     @Path("{id}/input")
     @Operation(operationId = "getVendorInput", summary = "The vendor in its input form: the body a PUT takes and a merge patch applies to",
             description = "The body that recreates the vendor through PUT, with the IDs of its restrictions, so an editor can change a field and send it back. `change_reason` is null here; a write must fill it.")
+    @APIResponse(responseCode = "400", description = "The ID is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The input form, without change_reason",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VendorInput.class)))
     @APIResponse(responseCode = "404", description = "No vendor has this ID",
@@ -209,6 +217,8 @@ public class VendorResource {
     @Path("{id}/history")
     @Operation(operationId = "getVendorHistory", summary = "Every revision of the vendor, oldest first: who, when, why, before and after",
             description = "The append-only revisions of the vendor: key ID, time, reason, and the record before and after, exactly as GET showed it.")
+    @APIResponse(responseCode = "400", description = "The ID is not a UUID",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The revisions",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RevisionLog.RevisionList.class)))
     @APIResponse(responseCode = "404", description = "No vendor has this ID",

@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 public class OpenApiDriftTest {
 
     static final String REGENERATE =
-            "./mvnw -q package -DskipTests -Dquarkus.smallrye-openapi.store-schema-directory=openapi";
+            "./mvnw -q package -Dmaven.test.skip=true -Dquarkus.smallrye-openapi.store-schema-directory=openapi";
 
     @ParameterizedTest
     @ValueSource(strings = {"openapi.yaml", "openapi.json"})

@@ -109,6 +109,16 @@ public class RateLimitTest {
         // writes are refused too, before they run
         given().auth().oauth2(ApiKeyTest.ADMIN).contentType("application/json").body(Map.of("name", "x", "role", "editor"))
                 .post("/api/v1/api-keys").then().statusCode(429);
+        // every operation of the spec is refused alike, before it runs
+        for (org.surveillanceoversight.contract.OpenApiContract.Operation operation
+                : org.surveillanceoversight.contract.OpenApiContract.get().operations()) {
+            String path = operation.path().replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
+            var request = given().auth().oauth2(ApiKeyTest.ADMIN);
+            if (operation.node().has("requestBody")) {
+                request = request.contentType(operation.node().path("requestBody").path("content").fieldNames().next()).body("{}");
+            }
+            assertEquals(429, request.request(operation.method(), path).statusCode(), operation.id());
+        }
         // health checks are not API calls and stay open
         given().get("/q/health/ready").then().statusCode(200);
 

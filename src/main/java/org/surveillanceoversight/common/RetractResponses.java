@@ -10,26 +10,22 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** The error responses every write can give, declared once; each operation declares its own success. */
+/** The error responses of every retraction. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.METHOD)
 @APIResponses({
         @APIResponse(responseCode = "400", description = "A missing or bad field, named in `errors`",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "401", description = "No key, or an unknown or revoked one",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "403", description = "The key's role is too low",
+        @APIResponse(responseCode = "403", description = "The key's role may not do this",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(responseCode = "404", description = "No record has this ID",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "409", description = "Already retracted",
+        @APIResponse(responseCode = "409", description = "Already retracted (or, for a locality, a published deployment is still in it)",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(responseCode = "412", description = "The record changed since the ETag in If-Match",
-                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
-        @APIResponse(responseCode = "422", description = "The body names records that do not exist, or breaks a rule of the registry; fields named in `errors`",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class))),
         @APIResponse(responseCode = "428", description = "If-Match is missing",
                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 })
-public @interface WriteResponses {
+public @interface RetractResponses {
 }
