@@ -39,8 +39,6 @@ import java.util.UUID;
 @SecurityRequirement(name = "apiKey")
 @APIResponse(responseCode = "401", description = "No key, or an unknown or revoked one",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "The key's role is too low",
-        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ApiKeyResource {
 
     @Inject
@@ -68,6 +66,8 @@ public class ApiKeyResource {
     @RequiresRole(Role.admin)
     @Operation(operationId = "createApiKey", summary = "Create a key (admin)",
             description = "Creates a named key with one role. The answer carries the secret once; it is stored only as a SHA-256 hash and cannot be read again. Send it as `Authorization: Bearer <secret>`.")
+    @APIResponse(responseCode = "403", description = "The key is not an admin's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "201", description = "The key, with its secret shown once",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Created.class)))
     @APIResponse(responseCode = "400", description = "A missing or bad field, named in `errors`",
@@ -83,6 +83,8 @@ public class ApiKeyResource {
     @RequiresRole(Role.admin)
     @Operation(operationId = "listApiKeys", summary = "List every key, active and revoked (admin); never their secrets",
             description = "Every key with its role, who created it, when it was last used and, for a revoked one, when, by whom and why. Secrets are never stored in the clear and never returned.")
+    @APIResponse(responseCode = "403", description = "The key is not an admin's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "All keys",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KeyList.class)))
     public KeyList list() {
@@ -105,6 +107,8 @@ public class ApiKeyResource {
     @RequiresRole(Role.admin)
     @Operation(operationId = "getApiKey", summary = "Get one key (admin)",
             description = "One key by its ID, active or revoked, without its secret.")
+    @APIResponse(responseCode = "403", description = "The key is not an admin's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "400", description = "The ID is not a UUID",
@@ -121,6 +125,8 @@ public class ApiKeyResource {
     @RequiresRole(Role.admin)
     @Operation(operationId = "revokeApiKey", summary = "Revoke a key, with a reason (admin); it stops working at once and stays listed",
             description = "Revokes a key with a reason. It stops working at once, stays listed with the reason, and cannot be brought back; a revoked bootstrap key is not recreated by a restart.")
+    @APIResponse(responseCode = "403", description = "The key is not an admin's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "200", description = "The revoked key",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ApiKeyView.class)))
     @APIResponse(responseCode = "400", description = "The ID is not a UUID, or the reason is missing",

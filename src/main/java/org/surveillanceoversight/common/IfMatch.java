@@ -24,11 +24,14 @@ public final class IfMatch {
         return "\"v" + version + "-c" + cited + "\"";
     }
 
-    /** The tag the caller read: 428 without If-Match, 412 for one that names no state of this record. */
+    /** A tag of another form names no state of a source: it never matches (412 once the record is found, else 404). */
+    static final Tag NO_STATE = new Tag(-1, -1);
+
+    /** The tag the caller read: 428 without If-Match; a tag of another form matches nothing. */
     public static Tag parse(String header) {
         Matcher m = TAG.matcher(require(header));
         if (!m.matches()) {
-            throw stale("If-Match does not name a current state of this record; GET it again and use its ETag.");
+            return NO_STATE;
         }
         return new Tag(Integer.parseInt(m.group(1)), Long.parseLong(m.group(2)));
     }

@@ -146,6 +146,65 @@ public class ContractSweepTest {
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
+    /** A body the operation accepts: a merge patch with only a reason, else the example of its schema in the spec. */
+    private static String validBody(OpenApiContract.Operation operation) {
+        if (bodyType(operation).equals("application/merge-patch+json")) {
+            return "{\"change_reason\": \"a change from the contract sweep\"}";
+        }
+        String ref = operation.node().path("requestBody").path("content").path(bodyType(operation)).path("schema")
+                .path("$ref").asText();
+        return OpenApiContract.get().at(ref.substring(1) + "/examples/0").toString();
+    }
+
+    @Test
+    void everyConditionalWriteAnswers428WithoutIfMatchAnd412WithAStaleTag() {
+        List<String> wrong = new ArrayList<>();
+        for (OpenApiContract.Operation operation : operations()) {
+            if (!operation.statuses().contains("428")) {
+                continue;
+            }
+            String path = realPath(operation);
+            RequestSpecification request = given().auth().oauth2(ApiKeyTest.ADMIN).contentType(bodyType(operation))
+                    .body(validBody(operation));
+            int missing = send(request, operation, path).statusCode();
+            int stale = send(given().auth().oauth2(ApiKeyTest.ADMIN).contentType(bodyType(operation))
+                    .body(validBody(operation)).header("If-Match", "\"stale\""), operation, path).statusCode();
+            if (missing != 428 || stale != 412) {
+                wrong.add(operation.id() + ": without If-Match " + missing + ", stale " + stale);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void everyWriteToAnUnknownRecordAnswers404() {
+        List<String> wrong = new ArrayList<>();
+        for (OpenApiContract.Operation operation : operations()) {
+            if (!operation.path().contains("{id}") || !takesBody(operation) || !operation.statuses().contains("404")) {
+                continue;
+            }
+            int status = send(given().auth().oauth2(ApiKeyTest.ADMIN).contentType(bodyType(operation))
+                    .body(validBody(operation)).header("If-Match", "\"r1\""), operation,
+                    withParameters(operation, UUID.randomUUID().toString())).statusCode();
+            if (status != 404) {
+                wrong.add(operation.id() + " answered " + status);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void everyReadThatTakesParametersAnswers400NamingAnUnknownOne() {
+        for (OpenApiContract.Operation operation : operations()) {
+            if (!operation.method().equals("GET") || !operation.statuses().contains("400")
+                    || operation.path().contains("{")) {
+                continue;
+            }
+            given().auth().oauth2(ApiKeyTest.ADMIN).queryParam("no_such_parameter", "1").get(operation.path())
+                    .then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("no_such_parameter"));
+        }
+    }
+
     @Test
     void everyPublicReadAnswers304ToItsCurrentTag() {
         for (OpenApiContract.Operation operation : operations()) {

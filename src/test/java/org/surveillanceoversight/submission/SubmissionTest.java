@@ -54,7 +54,27 @@ public class SubmissionTest {
                 .body("data[1].reason", equalTo("Submission " + submission + " accepted: checked the minutes"));
         given().auth().oauth2(reviewer).contentType("application/json").body(Map.of("note", "again"))
                 .post("/api/v1/submissions/" + submission + "/reject").then().statusCode(409);
+        given().auth().oauth2(reviewer).contentType("application/json").body(Map.of("note", "again"))
+                .post("/api/v1/submissions/" + submission + "/accept").then().statusCode(409);
         given().auth().oauth2(reviewer).get("/api/v1/submissions").then().body("data.id", not(hasItem(submission)));
+    }
+
+    @Test
+    void aCorrectionThatWouldBreakTheRecordIsRefusedOnAcceptAndStaysPending() {
+        String editor = ApiKeyTest.newKey("editor");
+        String reviewer = ApiKeyTest.newKey("reviewer");
+        String id = given().auth().oauth2(editor).contentType("application/json")
+                .body(DeploymentWriteTest.deployment("[test] Gisborne cameras")).post("/api/v1/deployments").path("id");
+        String submission = given().contentType("application/json").body(Map.of("kind", "correction",
+                        "entity_type", "deployment", "entity_id", id, "message", "It covers another town too.",
+                        "proposed_change", Map.of("locality_ids", List.of(java.util.UUID.randomUUID().toString()))))
+                .post("/api/v1/submissions").then().statusCode(202).extract().path("id");
+        given().auth().oauth2(reviewer).contentType("application/json").body(Map.of("note", "looks right"))
+                .post("/api/v1/submissions/" + submission + "/accept").then().statusCode(422)
+                .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("locality_ids")));
+        given().auth().oauth2(reviewer).get("/api/v1/submissions/" + submission).then().statusCode(200)
+                .body("state", equalTo("pending"));
+        given().get("/api/v1/deployments/" + id + "/history").then().body("data", org.hamcrest.Matchers.hasSize(1));
     }
 
     @Test

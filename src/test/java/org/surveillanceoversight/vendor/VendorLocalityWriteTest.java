@@ -119,4 +119,72 @@ public class VendorLocalityWriteTest {
         given().get("/api/v1/localities/" + id + "/history").then().body("data.reason",
                 hasItem("official name"));
     }
+
+    @Test
+    void aVendorIsReplacedWholeAndWritesNamingMissingSourcesAre422AndChangeNothing() {
+        String editor = ApiKeyTest.newKey("editor");
+        String reviewer = ApiKeyTest.newKey("reviewer");
+        String name = "[test] Vendor " + UUID.randomUUID();
+        Response created = given().auth().oauth2(editor).contentType("application/json").body(vendor(name))
+                .post("/api/v1/vendors");
+        String id = created.path("id");
+        Map<String, Object> unknownSource = Map.of("source_id", UUID.randomUUID().toString(), "quote", "nowhere");
+
+        Map<String, Object> replaced = vendor(name);
+        replaced.put("ownership", "state_owned");
+        replaced.put("restrictions", List.of());
+        Response put = given().auth().oauth2(editor).contentType("application/json").header("If-Match", created.header("ETag"))
+                .body(replaced).put("/api/v1/vendors/" + id);
+        put.then().statusCode(200).body("ownership", equalTo("state_owned")).body("restrictions", hasSize(0));
+
+        replaced.put("citations", List.of(unknownSource));
+        given().auth().oauth2(editor).contentType("application/json").header("If-Match", put.header("ETag"))
+                .body(replaced).put("/api/v1/vendors/" + id).then().statusCode(422)
+                .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("citations")));
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", put.header("ETag"))
+                .body(Map.of("citations", List.of(unknownSource), "change_reason", "another source"))
+                .patch("/api/v1/vendors/" + id).then().statusCode(422);
+        given().get("/api/v1/vendors/" + id).then().header("ETag", equalTo(put.header("ETag")))
+                .body("citations", hasSize(1));
+
+        Response retracted = given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", put.header("ETag"))
+                .body(Map.of("reason", "a duplicate")).post("/api/v1/vendors/" + id + "/retract");
+        retracted.then().statusCode(200);
+        given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", retracted.header("ETag"))
+                .body(Map.of("reason", "again")).post("/api/v1/vendors/" + id + "/retract").then().statusCode(409);
+    }
+
+    @Test
+    void aLocalityIsReplacedWholeAndALocalNameWithoutItsScriptIs422() {
+        String editor = ApiKeyTest.newKey("editor");
+        Map<String, Object> place = new HashMap<>(Map.of("country_code", DeploymentWriteTest.COUNTRY_FOR_PLACES,
+                "name_en", "[test] Rotorua", "kind", "city", "change_reason", "new place"));
+        Map<String, Object> noScript = new HashMap<>(place);
+        noScript.put("name_local", "Rotorua");
+        given().auth().oauth2(editor).contentType("application/json").body(noScript).post("/api/v1/localities")
+                .then().statusCode(422).body("errors.field", hasItem("local_script"));
+        Response created = given().auth().oauth2(editor).contentType("application/json").body(place).post("/api/v1/localities");
+        String id = created.path("id");
+
+        place.put("kind", "district");
+        Response put = given().auth().oauth2(editor).contentType("application/json").header("If-Match", created.header("ETag"))
+                .body(place).put("/api/v1/localities/" + id);
+        put.then().statusCode(200).body("kind", equalTo("district"));
+        given().auth().oauth2(editor).contentType("application/json").header("If-Match", put.header("ETag"))
+                .body(noScript).put("/api/v1/localities/" + id).then().statusCode(422);
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", put.header("ETag"))
+                .body(Map.of("name_local", "Rotorua", "change_reason", "local name")).patch("/api/v1/localities/" + id)
+                .then().statusCode(422).body("errors.field", hasItem("local_script"));
+        given().get("/api/v1/localities/" + id).then().header("ETag", equalTo(put.header("ETag"))).body("kind", equalTo("district"));
+
+        // a deployment placed in a locality that does not exist is refused, and stays as it was
+        String deployment = given().auth().oauth2(editor).contentType("application/json")
+                .body(DeploymentWriteTest.deployment("[test] Rotorua cameras")).post("/api/v1/deployments").path("id");
+        Response read = given().get("/api/v1/deployments/" + deployment);
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", read.header("ETag"))
+                .body(Map.of("locality_ids", List.of(UUID.randomUUID().toString()), "change_reason", "placed"))
+                .patch("/api/v1/deployments/" + deployment).then().statusCode(422)
+                .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("locality_ids")));
+        given().get("/api/v1/deployments/" + deployment).then().header("ETag", equalTo(read.header("ETag")));
+    }
 }
