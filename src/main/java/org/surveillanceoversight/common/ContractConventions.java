@@ -26,7 +26,7 @@ import java.util.Set;
 /**
  * What the HTTP layer does for every operation, documented once rather than on each resource:
  * rate limits (429), body limits and media types (413, 415), content negotiation (406), conditional
- * GETs (304), keys (401, 403); a relative server; public operations marked public. And the two rules
+ * GETs (304), keys (401); a relative server; public operations marked public. And the two rules
  * the wire follows for every schema: an answer always carries every property (null where unknown),
  * and an input may leave out, or send null for, any property it does not require.
  */
@@ -91,8 +91,8 @@ public class ContractConventions implements OASFilter {
             operation.setSecurity(List.of()); // public: no key needed
         }
         if (keyed) {
+            // 403 is the operation's own to declare: one that any role may call never answers it
             addIfAbsent(responses, "401", "No key, or an unknown or revoked one (`Authorization: Bearer <key>`)");
-            addIfAbsent(responses, "403", "The key's role may not do this");
         }
         if (method == PathItem.HttpMethod.GET && !keyed) {
             responses.addAPIResponse("304", OASFactory.createAPIResponse()

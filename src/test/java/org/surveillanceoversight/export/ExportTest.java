@@ -22,6 +22,7 @@ import java.util.stream.StreamSupport;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -147,5 +148,47 @@ public class ExportTest {
                 .contentType("application/problem+json");
         given().header("Accept", "application/geo+json").get("/api/v1/exports/deployments?country=UA").then().statusCode(200)
                 .contentType(containsString("geo+json"));
+    }
+
+    @Test
+    void exportsNegotiateTheirFormatAndFormatWinsOverAccept() throws Exception {
+        String csv = "text/csv";
+        String ndjson = "application/x-ndjson";
+        String[][] cases = {
+                // Accept sent, format, the media type served
+                {"*/*", null, csv},
+                {"text/*", null, csv},
+                {"application/json, */*;q=0.1", null, csv},
+                {"text/csv;q=0.5, application/x-ndjson", null, ndjson},
+                {"application/ndjson", null, ndjson},
+                {"application/x-ndjson;q=0, */*", null, csv},
+                {"application/json", "csv", csv},
+                {"text/csv", "ndjson", ndjson},
+        };
+        for (String[] c : cases) {
+            var request = given().header("Accept", c[0]);
+            if (c[1] != null) {
+                request = request.queryParam("format", c[1]);
+            }
+            request.get("/api/v1/exports/camera-counts?country=UA").then().statusCode(200)
+                    .contentType(startsWith(c[2]));
+        }
+        // no Accept at all (REST Assured always sends one): CSV
+        java.net.http.HttpResponse<String> bare = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        io.restassured.RestAssured.baseURI + ":" + io.restassured.RestAssured.port
+                                + "/api/v1/exports/camera-counts?country=UA")).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, bare.statusCode());
+        assertTrue(bare.headers().firstValue("Content-Type").orElse("").startsWith(csv));
+        assertTrue(bare.request().headers().firstValue("Accept").isEmpty());
+        // nothing acceptable: a 406 problem that says what is served
+        given().header("Accept", "application/json").get("/api/v1/exports/deployments").then().statusCode(406)
+                .contentType("application/problem+json")
+                .body("detail", allOf(containsString("text/csv"), containsString("application/x-ndjson"),
+                        containsString("application/geo+json")))
+                .body("errors.field", hasItem("Accept"));
+        given().header("Accept", "application/geo+json").get("/api/v1/exports/camera-counts").then().statusCode(406)
+                .body("detail", allOf(containsString("text/csv"), containsString("application/x-ndjson")));
     }
 }
