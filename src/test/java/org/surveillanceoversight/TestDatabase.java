@@ -51,7 +51,15 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         String user = base.isEmpty() ? System.getenv("QUARKUS_DATASOURCE_USERNAME") : base.get("quarkus.datasource.username");
         String password = base.isEmpty() ? System.getenv("QUARKUS_DATASOURCE_PASSWORD") : base.get("quarkus.datasource.password");
         String name = prefix + "_" + Long.toHexString(System.nanoTime());
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbc, user, password);
+        java.util.Properties login = new java.util.Properties();
+        if (user != null) {
+            login.setProperty("user", user);
+        }
+        if (password != null) {
+            login.setProperty("password", password);
+        }
+        // the driver itself, not DriverManager: a test's class loader does not always see it registered
+        try (java.sql.Connection c = new org.postgresql.Driver().connect(jdbc, login);
              java.sql.Statement s = c.createStatement()) {
             s.execute("create database " + name);
         } catch (java.sql.SQLException e) {

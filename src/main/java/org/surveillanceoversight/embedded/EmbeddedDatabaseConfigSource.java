@@ -33,16 +33,21 @@ public class EmbeddedDatabaseConfigSource implements ConfigSource {
     @Override
     public String getValue(String propertyName) {
         if (URL_KEY.equals(propertyName)) {
-            return EmbeddedDatabase.jdbcUrl();
+            // asked only when no other source answered; a build step (e.g. the integration tests' augmentation)
+            // may ask without seeing the environment, so the standard variable still wins over starting one
+            return configuredUrl().orElseGet(EmbeddedDatabase::jdbcUrl);
         }
         if (REACTIVE_URL_KEY.equals(propertyName)) {
             // the reactive client reads the same database: from the standard JDBC variable when set, else embedded
-            String jdbc = Optional.ofNullable(System.getProperty(URL_KEY))
-                    .orElseGet(() -> Optional.ofNullable(System.getenv("QUARKUS_DATASOURCE_JDBC_URL"))
-                            .orElseGet(EmbeddedDatabase::jdbcUrl));
+            String jdbc = configuredUrl().orElseGet(EmbeddedDatabase::jdbcUrl);
             return jdbc.startsWith("jdbc:") ? jdbc.substring("jdbc:".length()) : jdbc;
         }
         return null;
+    }
+
+    private static Optional<String> configuredUrl() {
+        return Optional.ofNullable(System.getProperty(URL_KEY))
+                .or(() -> Optional.ofNullable(System.getenv("QUARKUS_DATASOURCE_JDBC_URL")));
     }
 
     @Override

@@ -129,13 +129,13 @@ public class InjectionTest {
                     .body("citations[0].quote", equalTo(text)).body("citations[0].locator", equalTo(text));
             given().get("/api/v1/deployments/" + id + "/history").then().body("data[0].reason", equalTo(text));
 
-            Map<String, Object> vendor = new HashMap<>(Map.of("name", "[test] vendor " + text, "ownership", "unknown",
+            Map<String, Object> vendor = new HashMap<>(Map.of("name", "[test] vendor " + TestRecords.RUN + " " + text, "ownership", "unknown",
                     "ownership_note", text, "aliases", List.of(Map.of("alias", text)),
                     "citations", List.of(Map.of("source_id", TestRecords.MEMO.toString(), "quote", text)),
                     "change_reason", text));
             String vendorId = given().auth().oauth2(editor).contentType("application/json").body(vendor)
                     .post("/api/v1/vendors").then().statusCode(201).extract().path("id");
-            given().get("/api/v1/vendors/" + vendorId).then().body("name", equalTo("[test] vendor " + text))
+            given().get("/api/v1/vendors/" + vendorId).then().body("name", equalTo("[test] vendor " + TestRecords.RUN + " " + text))
                     .body("ownership_note", equalTo(text)).body("aliases[0].alias", equalTo(text));
 
             Map<String, Object> place = new HashMap<>(Map.of("country_code", "FJ", "name_en", "[test] " + text,

@@ -33,7 +33,9 @@ public class DeploymentResourceTest {
     static final String MEMO_URL = "https://www.ponarseurasia.org/chinese-artificial-intelligence-projects-expand-in-eurasian-cities/";
 
     private static Map<String, Object> deploymentTitled(String prefix) {
-        List<Map<String, Object>> all = when().get("/api/v1/deployments?limit=500")
+        // searched by the title's first word, so other records in a shared database never push it off the page
+        List<Map<String, Object>> all = given().queryParam("limit", 500).queryParam("q", prefix.split(" ")[0])
+                .get("/api/v1/deployments")
                 .then().statusCode(200).extract().jsonPath().getList("data");
         return all.stream().filter(d -> ((String) d.get("title")).startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("no deployment titled " + prefix));
@@ -41,7 +43,8 @@ public class DeploymentResourceTest {
 
     @Test
     void listServesKyivWithItsSources() {
-        when().get("/api/v1/deployments")
+        // Ukraine holds only the seed's Kyiv record (test records live in countries the seed does not use)
+        when().get("/api/v1/deployments?country=UA")
                 .then().statusCode(200)
                 .contentType("application/json")
                 .body("limit", equalTo(50))

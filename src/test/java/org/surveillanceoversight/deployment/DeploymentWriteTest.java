@@ -89,9 +89,9 @@ public class DeploymentWriteTest {
     void anEditorCreatesADeploymentWithCitedClaimsAndItsHistorySaysWhoAndWhy() {
         String editor = ApiKeyTest.newKey("editor");
         String editorId = given().auth().oauth2(editor).get("/api/v1/api-keys/me").then().extract().path("id");
-        Response created = create(editor, deployment("[test] Wellington camera network"));
+        Response created = create(editor, deployment("[test] Wellington camera network " + TestRecords.RUN));
         created.then().statusCode(201)
-                .body("title", equalTo("[test] Wellington camera network"))
+                .body("title", equalTo("[test] Wellington camera network " + TestRecords.RUN))
                 .body("country.code", equalTo(COUNTRY))
                 .body("status", equalTo("announced"))
                 .body("vendors[0].vendor_name", equalTo("Huawei"))
@@ -106,13 +106,13 @@ public class DeploymentWriteTest {
         assertTrue(etag.matches("\"r\\d+\""), etag);
         given().get("/api/v1/deployments/" + id).then().statusCode(200).header("ETag", etag)
                 .body("camera_counts[0].citations[0].quote", equalTo("400 cameras, over 40 with face recognition."));
-        assertEquals(1, listed("Wellington camera network"));
+        assertEquals(1, listed("Wellington camera network " + TestRecords.RUN));
         given().get("/api/v1/deployments/" + id + "/history").then().statusCode(200)
                 .body("data", hasSize(1))
                 .body("data[0].actor", equalTo("api_key:" + editorId))
                 .body("data[0].reason", equalTo("new deployment from the council minutes"))
                 .body("data[0].change.before", nullValue())
-                .body("data[0].change.after.title", equalTo("[test] Wellington camera network"));
+                .body("data[0].change.after.title", equalTo("[test] Wellington camera network " + TestRecords.RUN));
     }
 
     @Test
@@ -333,7 +333,7 @@ public class DeploymentWriteTest {
     void aRetriedCreateWritesOnce() {
         String editor = ApiKeyTest.newKey("editor");
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = deployment("[test] Retried deployment");
+        Map<String, Object> body = deployment("[test] Retried deployment " + TestRecords.RUN);
         Response first = given().auth().oauth2(editor).contentType("application/json").header("Idempotency-Key", key)
                 .body(body).post("/api/v1/deployments");
         first.then().statusCode(201);
@@ -341,8 +341,8 @@ public class DeploymentWriteTest {
                 .body(body).post("/api/v1/deployments");
         retry.then().statusCode(201).header("Location", equalTo(first.header("Location")));
         assertEquals(first.asString(), retry.asString());
-        assertEquals(1, listed("Retried deployment"));
-        body.put("title", "[test] Retried deployment, changed");
+        assertEquals(1, listed("Retried deployment " + TestRecords.RUN));
+        body.put("title", "[test] Retried deployment, changed " + TestRecords.RUN);
         given().auth().oauth2(editor).contentType("application/json").header("Idempotency-Key", key)
                 .body(body).post("/api/v1/deployments").then().statusCode(422);
     }
@@ -350,14 +350,14 @@ public class DeploymentWriteTest {
     @Test
     void asOfReturnsWhatTheApiReturnedAtThatMoment() throws Exception {
         String editor = ApiKeyTest.newKey("editor");
-        Response created = create(editor, deployment("[test] As-of deployment"));
+        Response created = create(editor, deployment("[test] As-of deployment " + TestRecords.RUN));
         String id = created.path("id");
         String savedThen = given().get("/api/v1/deployments/" + id).asString();
         Thread.sleep(20);
         Instant then = Instant.now();
         Thread.sleep(20);
         given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", created.header("ETag"))
-                .body(Map.of("title", "[test] As-of deployment, renamed", "change_reason", "renamed"))
+                .body(Map.of("title", "[test] As-of deployment, renamed " + TestRecords.RUN, "change_reason", "renamed"))
                 .patch("/api/v1/deployments/" + id).then().statusCode(200);
         String savedNow = given().get("/api/v1/deployments/" + id).asString();
 
@@ -373,8 +373,8 @@ public class DeploymentWriteTest {
 
         // the list as of then holds the old title, not the new one
         List<String> titlesThen = allTitles(then.toString());
-        assertTrue(titlesThen.contains("[test] As-of deployment"));
-        assertTrue(!titlesThen.contains("[test] As-of deployment, renamed"));
+        assertTrue(titlesThen.contains("[test] As-of deployment " + TestRecords.RUN));
+        assertTrue(!titlesThen.contains("[test] As-of deployment, renamed " + TestRecords.RUN));
         given().queryParam("as_of", then.toString()).queryParam("country", "UA").get("/api/v1/deployments")
                 .then().statusCode(400).body("errors.field", hasItem("country"));
     }

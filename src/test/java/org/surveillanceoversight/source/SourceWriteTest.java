@@ -68,7 +68,7 @@ public class SourceWriteTest {
     void aRetryWithTheSameKeyWritesNothingTwice() {
         String editor = ApiKeyTest.newKey("editor");
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = source("[test] Retried once");
+        Map<String, Object> body = source("[test] Retried once " + TestRecords.RUN);
         Response first = given().auth().oauth2(editor).contentType("application/json").header("Idempotency-Key", key)
                 .body(body).post("/api/v1/sources");
         first.then().statusCode(201);
@@ -76,7 +76,7 @@ public class SourceWriteTest {
                 .body(body).post("/api/v1/sources");
         retry.then().statusCode(201).header("Location", equalTo(first.header("Location")));
         assertEquals(first.asString(), retry.asString());
-        assertEquals(1, sourcesTitled("[test] Retried once"));
+        assertEquals(1, sourcesTitled("[test] Retried once " + TestRecords.RUN));
 
         given().auth().oauth2(editor).contentType("application/json").header("Idempotency-Key", key)
                 .body(source("[test] Something else")).post("/api/v1/sources")
