@@ -1,5 +1,6 @@
 package org.surveillanceoversight.auth;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -63,7 +64,7 @@ public class ApiKeyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.admin)
+    @RolesAllowed("admin")
     @Operation(operationId = "createApiKey", summary = "Create a key (admin)",
             description = "Creates a named key with one role. The answer carries the secret once; it is stored only as a SHA-256 hash and cannot be read again. Send it as `Authorization: Bearer <secret>`.")
     @APIResponse(responseCode = "403", description = "The key is not an admin's",
@@ -80,7 +81,7 @@ public class ApiKeyResource {
     }
 
     @GET
-    @RequiresRole(Role.admin)
+    @RolesAllowed("admin")
     @Operation(operationId = "listApiKeys", summary = "List every key, active and revoked (admin); never their secrets",
             description = "Every key with its role, who created it, when it was last used and, for a revoked one, when, by whom and why. Secrets are never stored in the clear and never returned.")
     @APIResponse(responseCode = "403", description = "The key is not an admin's",
@@ -93,7 +94,7 @@ public class ApiKeyResource {
 
     @GET
     @Path("me")
-    @RequiresRole(Role.contributor)
+    @RolesAllowed("contributor")
     @Operation(operationId = "getOwnApiKey", summary = "The key making this request",
             description = "The key that authenticates this request, as admins see it (never its secret): a quick check that a key works and which role it carries. Any role may call it.")
     @APIResponse(responseCode = "200", description = "The caller's key",
@@ -104,7 +105,7 @@ public class ApiKeyResource {
 
     @GET
     @Path("{id}")
-    @RequiresRole(Role.admin)
+    @RolesAllowed("admin")
     @Operation(operationId = "getApiKey", summary = "Get one key (admin)",
             description = "One key by its ID, active or revoked, without its secret.")
     @APIResponse(responseCode = "403", description = "The key is not an admin's",
@@ -122,7 +123,7 @@ public class ApiKeyResource {
     @POST
     @Path("{id}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.admin)
+    @RolesAllowed("admin")
     @Operation(operationId = "revokeApiKey", summary = "Revoke a key, with a reason (admin); it stops working at once and stays listed",
             description = "Revokes a key with a reason. It stops working at once, stays listed with the reason, and cannot be brought back; a revoked bootstrap key is not recreated by a restart.")
     @APIResponse(responseCode = "403", description = "The key is not an admin's",

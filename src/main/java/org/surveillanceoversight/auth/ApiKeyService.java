@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
+import io.quarkus.logging.Log;
 import org.surveillanceoversight.common.Sha256;
 import org.surveillanceoversight.common.ApiProblem;
 
@@ -24,7 +24,6 @@ public class ApiKeyService {
 
     static final String PREFIX = "soa_";
     static final int MIN_BOOTSTRAP_LENGTH = 32;
-    private static final Logger LOG = Logger.getLogger(ApiKeyService.class);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -58,7 +57,7 @@ public class ApiKeyService {
             key.secretSha256 = Sha256.hex(secret);
             key.createdAt = Instant.now();
             key.persist();
-            LOG.infof("Bootstrap admin key %s created from oversight.bootstrap-admin-key", key.id);
+            Log.infof("Bootstrap admin key %s created from oversight.bootstrap-admin-key", key.id);
         }
     }
 

@@ -12,4 +12,9 @@ public enum Role {
     public boolean covers(Role required) {
         return compareTo(required) >= 0;
     }
+
+    /** This role and every role it covers: the roles a key of this role holds for @RolesAllowed. */
+    public java.util.List<Role> andBelow() {
+        return java.util.Arrays.stream(values()).filter(this::covers).toList();
+    }
 }

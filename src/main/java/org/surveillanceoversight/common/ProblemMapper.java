@@ -9,7 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
+import io.quarkus.logging.Log;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
@@ -22,8 +22,6 @@ import java.util.stream.Collectors;
  * what they can fix; never a stack trace, a class name or SQL.
  */
 public class ProblemMapper {
-
-    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
 
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem, UriInfo uri) {
@@ -100,7 +98,7 @@ public class ProblemMapper {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
-        LOG.errorf(e, "Unexpected error, incident %s", incident);
+        Log.errorf(e, "Unexpected error, incident %s", incident);
         return respond(Problem.of("internal", "Internal error", 500,
                 "Something went wrong on our side. Incident " + incident + " is logged.", path(uri), List.of()));
     }

@@ -12,7 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
+import io.quarkus.logging.Log;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +35,6 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 @ApplicationScoped
 public class RateLimiter {
-
-    private static final Logger LOG = Logger.getLogger(RateLimiter.class);
     private static final long WINDOW_SECONDS = 60;
     /** Beyond this many key buckets in one window, made-up keys only count against their address. */
     private static final int MAX_BUCKETS = 100_000;
@@ -79,7 +77,7 @@ public class RateLimiter {
             try {
                 secret = QuarkusTransaction.requiringNew().call(this::loadSecret);
             } catch (RuntimeException e) {
-                LOG.warnf(e, "Rate limits are off: their shared secret could not be read or made");
+                Log.warnf(e, "Rate limits are off: their shared secret could not be read or made");
             }
         }
     }
@@ -185,7 +183,7 @@ public class RateLimiter {
                         .setParameter("before", current - 600).executeUpdate();
             });
         } catch (RuntimeException e) {
-            LOG.debugf(e, "Could not sync rate-limit counters; they stay local until the next try");
+            Log.debugf(e, "Could not sync rate-limit counters; they stay local until the next try");
         }
     }
 

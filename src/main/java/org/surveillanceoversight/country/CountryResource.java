@@ -1,5 +1,6 @@
 package org.surveillanceoversight.country;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -45,8 +46,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.surveillanceoversight.auth.CurrentCaller;
-import org.surveillanceoversight.auth.RequiresRole;
-import org.surveillanceoversight.auth.Role;
 import org.surveillanceoversight.common.ContentTag;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.MergePatch;
@@ -182,7 +181,7 @@ public class CountryResource {
     @POST
     @Path("localities")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createLocality", summary = "Create a locality (editor)", description = "Send `Idempotency-Key` to make a retry safe.")
     @APIResponse(responseCode = "201", description = "The new locality; Location names it",
@@ -199,7 +198,7 @@ public class CountryResource {
     @PUT
     @Path("localities/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "replaceLocality", summary = "Replace a locality's fields (editor); needs If-Match with its current ETag",
             description = "Replaces every field of the locality with the body (its input form) and records the change_reason. Send the ETag of the GET you edited in If-Match: 428 without it, 412 when someone changed the record first.")
@@ -216,7 +215,7 @@ public class CountryResource {
     @PATCH
     @Path("localities/{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "patchLocality", summary = "Change a locality with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match",
             description = "Applies a JSON merge patch to the locality's input form: send only the fields to change, null to clear one, and a change_reason. Needs If-Match with the current ETag.")
@@ -233,7 +232,7 @@ public class CountryResource {
     @POST
     @Path("localities/{id}/retract")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.reviewer)
+    @RolesAllowed("reviewer")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "retractLocality", summary = "Retract a locality no published deployment is in, with a reason (reviewer); needs If-Match",
             description = "Marks the locality retracted with a reason, once no published deployment is in it (409 otherwise). It stays readable by ID and says why.")

@@ -4,7 +4,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
+import io.quarkus.logging.Log;
 
 import java.util.HashMap;
 import java.util.List;
@@ -18,8 +18,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DeploymentDocuments {
-
-    private static final Logger LOG = Logger.getLogger(DeploymentDocuments.class);
 
     @Inject
     EntityManager em;
@@ -67,7 +65,7 @@ public class DeploymentDocuments {
                     .setParameter("bodies", rendered.stream().map(Entry::body).toArray(String[]::new))
                     .executeUpdate());
         } catch (RuntimeException e) {
-            LOG.debugf(e, "Could not store %d deployment documents; they will be rendered again", rendered.size());
+            Log.debugf(e, "Could not store %d deployment documents; they will be rendered again", rendered.size());
         }
     }
 

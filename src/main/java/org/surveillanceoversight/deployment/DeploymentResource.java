@@ -1,5 +1,6 @@
 package org.surveillanceoversight.deployment;
 
+import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +14,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.surveillanceoversight.auth.CurrentCaller;
-import org.surveillanceoversight.auth.RequiresRole;
-import org.surveillanceoversight.auth.Role;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.MergePatch;
 import org.surveillanceoversight.common.RetractionInput;
@@ -158,7 +157,7 @@ public class DeploymentResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createDeployment", summary = "Create a deployment with its claims, each cited (editor)",
             description = "Every claim (the deployment, each vendor role, status event, camera count, capability and "
@@ -178,7 +177,7 @@ public class DeploymentResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "replaceDeployment", summary = "Replace a deployment and its claims (editor); needs If-Match with its current ETag",
             description = "A part with an `id` updates that part; a part without one is new; a current part left out is "
@@ -196,7 +195,7 @@ public class DeploymentResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "patchDeployment", summary = "Change a deployment with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match",
             description = "The patch applies to the deployment in its input form (the body a PUT takes, as GET "
@@ -214,7 +213,7 @@ public class DeploymentResource {
     @POST
     @Path("{id}/retract")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.reviewer)
+    @RolesAllowed("reviewer")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "retractDeployment", summary = "Retract a deployment with a reason (reviewer); it stays readable and says why; needs If-Match",
             description = "Marks the deployment retracted with a reason. Nothing is deleted: it stays readable by ID with the retraction, leaves lists, stats and exports, and the change is a revision in its history and the change feed.")

@@ -35,6 +35,7 @@ public final class EmbeddedDatabase {
     static final String DEFAULT_DATA_DIR = "data";
     static final String DATABASE = "oversight";
     private static final String RUNNING_URL_PROPERTY = "oversight.embedded.running-jdbc-url";
+    // a JBoss Logger, not io.quarkus.logging.Log: this class also runs in build steps, outside the built application
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
 
     private static EmbeddedPostgres postgres;

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.jboss.logging.Logger;
+import io.quarkus.logging.Log;
 
 /**
  * Starts the history of records that have none: those of a database created before the history
@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 public class HistoryBackfill {
 
     static final int BATCH = 500;
-    private static final Logger LOG = Logger.getLogger(HistoryBackfill.class);
 
     @Inject
     History history;
@@ -30,7 +29,7 @@ public class HistoryBackfill {
     void inBackground() {
         int total = backfillAll();
         if (total > 0) {
-            LOG.infof("Started the history of %d records that had none", total);
+            Log.infof("Started the history of %d records that had none", total);
         }
     }
 

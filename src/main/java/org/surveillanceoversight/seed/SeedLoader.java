@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
+import io.quarkus.logging.Log;
 import org.surveillanceoversight.common.Sha256;
 import org.surveillanceoversight.history.History;
 import org.surveillanceoversight.seed.SeedRecords.CountrySeed;
@@ -38,7 +38,6 @@ public class SeedLoader {
     static final List<String> FILES = List.of("countries.json", "sources.json", "localities.json",
             "vendors.json", "findings.json", "deployments.json");
     private static final long SEED_LOCK = 0x5EED_0001L;
-    private static final Logger LOG = Logger.getLogger(SeedLoader.class);
 
     @Inject
     EntityManager em;
@@ -55,7 +54,7 @@ public class SeedLoader {
     void onStart(@Observes StartupEvent event) {
         if (enabled) {
             List<String> applied = load();
-            LOG.infof(applied.isEmpty() ? "Seed data is up to date" : "Seed data applied from %s", applied);
+            Log.infof(applied.isEmpty() ? "Seed data is up to date" : "Seed data applied from %s", applied);
         }
     }
 

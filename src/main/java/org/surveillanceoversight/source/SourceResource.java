@@ -1,5 +1,6 @@
 package org.surveillanceoversight.source;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.validation.Valid;
@@ -29,8 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.surveillanceoversight.auth.CurrentCaller;
-import org.surveillanceoversight.auth.RequiresRole;
-import org.surveillanceoversight.auth.Role;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.Written;
@@ -68,7 +67,7 @@ public class SourceResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createSource", summary = "Create a source (editor); its first revision records who, when and why",
             description = "Send `Idempotency-Key` to make a retry safe: the same key and body return the first "
@@ -167,7 +166,7 @@ public class SourceResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "replaceSource", summary = "Replace a source's fields (editor); needs If-Match with its current ETag",
             description = "Replaces every field of the source with the body and records the change_reason. Send the ETag of the GET you edited in If-Match: 428 without it, 412 when someone changed the record first.")
@@ -183,7 +182,7 @@ public class SourceResource {
     @PATCH
     @Path("{id}")
     @Consumes("application/merge-patch+json")
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "patchSource", summary = "Change some fields with a JSON merge patch (RFC 7396) and a change_reason (editor); needs If-Match",
             description = "Applies a JSON merge patch to the source's fields: send only the fields to change, null to clear one, and a change_reason. Needs If-Match with the current ETag.")
@@ -199,7 +198,7 @@ public class SourceResource {
     @POST
     @Path("{id}/retract")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.reviewer)
+    @RolesAllowed("reviewer")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "retractSource", summary = "Retract a source with a reason (reviewer); it stays readable and says why; needs If-Match",
             description = "Marks the source retracted with a reason. It stays readable by ID with the retraction, and the claims that cite it keep their citations.")

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.submission;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,8 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.surveillanceoversight.auth.CurrentCaller;
-import org.surveillanceoversight.auth.RequiresRole;
-import org.surveillanceoversight.auth.Role;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.PageParams;
 import org.surveillanceoversight.common.PageResponse;
@@ -62,7 +61,7 @@ public class SubmissionResource {
     }
 
     @GET
-    @RequiresRole(Role.reviewer)
+    @RolesAllowed("reviewer")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "listSubmissions", summary = "The moderation queue, oldest first (reviewer)",
             description = "Tips and corrections sent by the public, oldest first, filtered by `state` (pending by default). Each shows only what the submitter chose to give.")
@@ -86,7 +85,7 @@ public class SubmissionResource {
 
     @GET
     @Path("{id}")
-    @RequiresRole(Role.reviewer)
+    @RolesAllowed("reviewer")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "getSubmission", summary = "One submission (reviewer)",
             description = "One tip or correction with its proposed merge patch (if any), the sources it names and, once reviewed, who decided and why.")
@@ -105,7 +104,7 @@ public class SubmissionResource {
     @POST
     @Path("{id}/accept")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.reviewer)
+    @RolesAllowed("reviewer")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "acceptSubmission", summary = "Accept a submission with a note (reviewer); a proposed change is applied as your edit",
             description = "The edit's revision names the submission. If the change is invalid for the record as it is now, "
@@ -129,7 +128,7 @@ public class SubmissionResource {
     @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.reviewer)
+    @RolesAllowed("reviewer")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "rejectSubmission", summary = "Reject a submission with a reason (reviewer)",
             description = "Closes a pending submission without applying it; the note says why and is kept with it.")

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.vendor;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -40,8 +41,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.surveillanceoversight.auth.CurrentCaller;
-import org.surveillanceoversight.auth.RequiresRole;
-import org.surveillanceoversight.auth.Role;
 import org.surveillanceoversight.common.ContentTag;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.MergePatch;
@@ -135,7 +134,7 @@ public class VendorResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "createVendor", summary = "Create a vendor (editor); it and each restriction cite at least one source",
             description = "Send `Idempotency-Key` to make a retry safe.")
@@ -153,7 +152,7 @@ public class VendorResource {
     @PUT
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "replaceVendor", summary = "Replace a vendor and its restrictions (editor); needs If-Match with its current ETag",
             description = "A restriction with an `id` updates it; one without is new; a current one left out is retracted.")
@@ -170,7 +169,7 @@ public class VendorResource {
     @PATCH
     @Path("{id}")
     @Consumes(MergePatch.MEDIA_TYPE)
-    @RequiresRole(Role.editor)
+    @RolesAllowed("editor")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "patchVendor", summary = "Change a vendor with a JSON merge patch (RFC 7396) on its input form and a change_reason (editor); needs If-Match",
             description = "Applies a JSON merge patch to the vendor's input form (GET .../input): send only the fields to change, null to clear one, and a change_reason. Parts are matched by ID; a part left out of a list is retracted. Needs If-Match.")
@@ -187,7 +186,7 @@ public class VendorResource {
     @POST
     @Path("{id}/retract")
     @Consumes(MediaType.APPLICATION_JSON)
-    @RequiresRole(Role.reviewer)
+    @RolesAllowed("reviewer")
     @SecurityRequirement(name = "apiKey")
     @Operation(operationId = "retractVendor", summary = "Retract a vendor with a reason (reviewer); it stays readable and says why; needs If-Match",
             description = "Marks the vendor retracted with a reason. It stays readable by ID with the retraction and leaves the lists.")
