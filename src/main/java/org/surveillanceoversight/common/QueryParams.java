@@ -30,16 +30,31 @@ public final class QueryParams {
         }
     }
 
+    /** The values given for a name: as a @QueryParam field read them, or from the query string. */
+    private List<String> given(String name) {
+        return raw.getOrDefault(name, List.of());
+    }
+
     public List<String> strings(String name) {
+        return strings(name, given(name));
+    }
+
+    /** Repeated or comma-separated values, trimmed, empty ones dropped. */
+    public List<String> strings(String name, List<String> given) {
         List<String> values = new ArrayList<>();
-        for (String value : raw.getOrDefault(name, List.of())) {
+        for (String value : given == null ? List.<String>of() : given) {
             Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).forEach(values::add);
         }
         return values;
     }
 
     public String string(String name) {
-        List<String> values = raw.getOrDefault(name, List.of());
+        return string(name, given(name));
+    }
+
+    /** A parameter that may be given once. */
+    public String string(String name, List<String> given) {
+        List<String> values = given == null ? List.of() : given;
         if (values.size() > 1) {
             errors.add(new FieldError(name, "may be given once"));
         }
@@ -47,8 +62,12 @@ public final class QueryParams {
     }
 
     public <T> List<T> values(String name, Function<String, T> parse, String expected) {
+        return values(name, given(name), parse, expected);
+    }
+
+    public <T> List<T> values(String name, List<String> given, Function<String, T> parse, String expected) {
         List<T> parsed = new ArrayList<>();
-        for (String value : strings(name)) {
+        for (String value : strings(name, given)) {
             try {
                 parsed.add(parse.apply(value));
             } catch (RuntimeException e) {
@@ -59,17 +78,29 @@ public final class QueryParams {
     }
 
     public <E extends Enum<E>> List<E> enums(String name, Class<E> type) {
+        return enums(name, given(name), type);
+    }
+
+    public <E extends Enum<E>> List<E> enums(String name, List<String> given, Class<E> type) {
         List<String> allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-        return values(name, v -> Enum.valueOf(type, v), "one of " + String.join(", ", allowed));
+        return values(name, given, v -> Enum.valueOf(type, v), "one of " + String.join(", ", allowed));
     }
 
     public List<String> oneOf(String name, Collection<String> allowed) {
-        return oneOf(name, allowed, "one of " + String.join(", ", new TreeSet<>(allowed)));
+        return oneOf(name, given(name), allowed, "one of " + String.join(", ", new TreeSet<>(allowed)));
+    }
+
+    public List<String> oneOf(String name, Collection<String> allowed, String expected) {
+        return oneOf(name, given(name), allowed, expected);
+    }
+
+    public List<String> oneOf(String name, List<String> given, Collection<String> allowed) {
+        return oneOf(name, given, allowed, "one of " + String.join(", ", new TreeSet<>(allowed)));
     }
 
     /** Values that must be in a set, described as `expected` in errors (for sets too long to list). */
-    public List<String> oneOf(String name, Collection<String> allowed, String expected) {
-        return values(name, v -> {
+    public List<String> oneOf(String name, List<String> given, Collection<String> allowed, String expected) {
+        return values(name, given, v -> {
             if (!allowed.contains(v)) {
                 throw new IllegalArgumentException();
             }
@@ -77,12 +108,16 @@ public final class QueryParams {
         }, expected);
     }
 
-    public List<UUID> ids(String name) {
-        return values(name, v -> PublicIdText.parse(v), "a UUID");
+    public List<UUID> ids(String name, List<String> given) {
+        return values(name, given, v -> PublicIdText.parse(v), "a UUID");
     }
 
     public Integer integer(String name, int min, int max) {
-        String value = string(name);
+        return integer(name, given(name), min, max);
+    }
+
+    public Integer integer(String name, List<String> given, int min, int max) {
+        String value = string(name, given);
         if (value == null) {
             return null;
         }
@@ -99,7 +134,11 @@ public final class QueryParams {
     }
 
     public Boolean bool(String name) {
-        String value = string(name);
+        return bool(name, given(name));
+    }
+
+    public Boolean bool(String name, List<String> given) {
+        String value = string(name, given);
         if (value == null) {
             return null;
         }

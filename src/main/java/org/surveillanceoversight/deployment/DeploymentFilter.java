@@ -36,25 +36,30 @@ public record DeploymentFilter(
             List.of(), List.of(), List.of(), List.of(), null, null, null, null, null, null, null, List.of(), null);
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
-    public static DeploymentFilter from(QueryParams params, Set<String> countryCodes, Set<String> capabilityCodes) {
+    /**
+     * The filter the declared parameters name (DeploymentFilterParams, the operation's real input),
+     * read strictly: every bad value becomes a field error in params.
+     */
+    public static DeploymentFilter from(DeploymentFilterParams given, QueryParams params, Set<String> countryCodes,
+                                        Set<String> capabilityCodes) {
         DeploymentFilter filter = new DeploymentFilter(
-                params.oneOf("country", countryCodes, ISO_COUNTRY),
-                params.ids("locality"),
-                params.ids("vendor"),
-                params.enums("vendor_role", DeploymentVendor.Role.class),
-                params.oneOf("capability", capabilityCodes, "a capability code from GET /api/v1/capabilities"),
-                params.oneOf("status", STATUSES),
-                params.enums("program_type", Deployment.ProgramType.class),
-                params.oneOf("oversight_label", LABELS),
-                params.integer("announced_from", 1900, 2100),
-                params.integer("announced_to", 1900, 2100),
-                params.integer("operational_from", 1900, 2100),
-                params.integer("operational_to", 1900, 2100),
-                params.integer("min_cameras", 0, Integer.MAX_VALUE),
-                params.integer("max_cameras", 0, Integer.MAX_VALUE),
-                params.bool("financed"),
-                params.strings("lender"),
-                params.string("q"));
+                params.oneOf("country", given.country, countryCodes, ISO_COUNTRY),
+                params.ids("locality", given.locality),
+                params.ids("vendor", given.vendor),
+                params.enums("vendor_role", given.vendorRole, DeploymentVendor.Role.class),
+                params.oneOf("capability", given.capability, capabilityCodes, "a capability code from GET /api/v1/capabilities"),
+                params.oneOf("status", given.status, STATUSES),
+                params.enums("program_type", given.programType, Deployment.ProgramType.class),
+                params.oneOf("oversight_label", given.oversightLabel, LABELS),
+                params.integer("announced_from", given.announcedFrom, 1900, 2100),
+                params.integer("announced_to", given.announcedTo, 1900, 2100),
+                params.integer("operational_from", given.operationalFrom, 1900, 2100),
+                params.integer("operational_to", given.operationalTo, 1900, 2100),
+                params.integer("min_cameras", given.minCameras, 0, Integer.MAX_VALUE),
+                params.integer("max_cameras", given.maxCameras, 0, Integer.MAX_VALUE),
+                params.bool("financed", given.financed),
+                params.strings("lender", given.lender),
+                params.string("q", given.q));
         checkRange(params, "announced_from", filter.announcedFrom, "announced_to", filter.announcedTo);
         checkRange(params, "operational_from", filter.operationalFrom, "operational_to", filter.operationalTo);
         checkRange(params, "min_cameras", filter.minCameras, "max_cameras", filter.maxCameras);

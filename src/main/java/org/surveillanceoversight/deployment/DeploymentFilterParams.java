@@ -9,9 +9,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The deployment filters as the API contract shows them. Requests are read strictly by
- * DeploymentFilter from the query string (so unknown parameters and bad values are named in
- * a 400); this class only declares them once for every operation that takes them.
+ * The deployment filters of every operation that takes them (list, stats, exports), declared once:
+ * the spec shows these fields and DeploymentFilter.from reads them. Each is a list, so a parameter
+ * that may be given once is refused when repeated; the values are checked strictly (a 400 names
+ * each bad one).
  */
 public class DeploymentFilterParams {
 
@@ -70,36 +71,36 @@ public class DeploymentFilterParams {
     @QueryParam("announced_from")
     @Parameter(description = "Earliest year of the first dated lifecycle event",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
-    public String announcedFrom;
+    public List<String> announcedFrom;
 
     @QueryParam("announced_to")
     @Parameter(description = "Latest year of the first dated lifecycle event",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
-    public String announcedTo;
+    public List<String> announcedTo;
 
     @QueryParam("operational_from")
     @Parameter(description = "Earliest year it became operational",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
-    public String operationalFrom;
+    public List<String> operationalFrom;
 
     @QueryParam("operational_to")
     @Parameter(description = "Latest year it became operational",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1900", maximum = "2100"))
-    public String operationalTo;
+    public List<String> operationalTo;
 
     @QueryParam("min_cameras")
     @Parameter(description = "At least this many cameras in the latest observation",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
-    public String minCameras;
+    public List<String> minCameras;
 
     @QueryParam("max_cameras")
     @Parameter(description = "At most this many cameras in the latest observation",
             schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
-    public String maxCameras;
+    public List<String> maxCameras;
 
     @QueryParam("financed")
     @Parameter(description = "true: with recorded financing; false: without", schema = @Schema(type = SchemaType.BOOLEAN))
-    public String financed;
+    public List<String> financed;
 
     @QueryParam("lender")
     @Parameter(description = "Part of a lender's name, case-insensitive, e.g. Eximbank; repeatable",
@@ -109,5 +110,5 @@ public class DeploymentFilterParams {
     @QueryParam("q")
     @Parameter(description = "Words to find in titles, summaries, places (in Latin or Cyrillic, with aliases), vendors "
             + "and countries; every word must match, as a prefix", schema = @Schema(type = SchemaType.STRING, maxLength = 200))
-    public String q;
+    public List<String> q;
 }

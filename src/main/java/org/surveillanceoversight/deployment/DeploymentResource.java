@@ -110,7 +110,7 @@ public class DeploymentResource {
         }
         // validated on the event loop (no database involved), then one non-blocking page query
         QueryParams params = new QueryParams(uri.getQueryParameters(), LIST_PARAMETERS);
-        DeploymentFilter filter = DeploymentFilter.from(params, reference.countryCodes(), reference.capabilityCodes());
+        DeploymentFilter filter = DeploymentFilter.from(filters, params, reference.countryCodes(), reference.capabilityCodes());
         String sortText = sort == null ? DeploymentSort.title.name() : sort;
         boolean descending = sortText.startsWith("-");
         DeploymentSort order = null;

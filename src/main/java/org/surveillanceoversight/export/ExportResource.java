@@ -68,7 +68,7 @@ public class ExportResource {
                                         schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson", "geojson"}))
                                 @QueryParam("format") String format,
                                 @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
-        return export(uri, accept, "deployments", List.of(
+        return export(filters, uri, accept, "deployments", List.of(
                 new Format("csv", CSV_TYPE, exports::deploymentsCsv),
                 new Format("ndjson", NDJSON, exports::deploymentsNdjson),
                 new Format("geojson", GEOJSON, exports::deploymentsGeoJson)));
@@ -93,7 +93,7 @@ public class ExportResource {
                                          schema = @Schema(type = SchemaType.STRING, enumeration = {"csv", "ndjson"}))
                                  @QueryParam("format") String format,
                                  @HeaderParam(HttpHeaders.ACCEPT) String accept, @Context UriInfo uri) {
-        return export(uri, accept, "camera-counts", List.of(
+        return export(filters, uri, accept, "camera-counts", List.of(
                 new Format("csv", CSV_TYPE, exports::cameraCountsCsv),
                 new Format("ndjson", NDJSON, exports::cameraCountsNdjson)));
     }
@@ -102,10 +102,10 @@ public class ExportResource {
     record Format(String name, String mediaType, BiConsumer<DeploymentFilter, java.io.OutputStream> writer) {
     }
 
-    private Response export(UriInfo uri, String accept, String name, List<Format> formats) {
+    private Response export(DeploymentFilterParams given, UriInfo uri, String accept, String name, List<Format> formats) {
         QueryParams params = new QueryParams(uri.getQueryParameters(),
                 Stream.concat(DeploymentFilter.PARAMETERS.stream(), Stream.of("format")).toList());
-        DeploymentFilter filter = DeploymentFilter.from(params, reference.countryCodes(), reference.capabilityCodes());
+        DeploymentFilter filter = DeploymentFilter.from(given, params, reference.countryCodes(), reference.capabilityCodes());
         String requested = params.string("format");
         Format chosen = null;
         if (requested != null) {

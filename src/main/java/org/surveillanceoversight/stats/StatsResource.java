@@ -46,7 +46,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "One row per country with deployments",
             content = @Content(schema = @Schema(implementation = StatsViews.CountryStats.class)))
     public Stats<CountryRow> byCountry(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
-        return stats.byCountry(filter(uri));
+        return stats.byCountry(filter(filters, uri));
     }
 
     @GET
@@ -56,7 +56,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "One row per vendor",
             content = @Content(schema = @Schema(implementation = StatsViews.VendorStats.class)))
     public Stats<VendorRow> byVendor(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
-        return stats.byVendor(filter(uri));
+        return stats.byVendor(filter(filters, uri));
     }
 
     @GET
@@ -66,7 +66,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "One row per year, unknown last",
             content = @Content(schema = @Schema(implementation = StatsViews.YearStats.class)))
     public Stats<YearRow> byYear(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
-        return stats.byYear(filter(uri));
+        return stats.byYear(filter(filters, uri));
     }
 
     @GET
@@ -76,7 +76,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "One row per capability found",
             content = @Content(schema = @Schema(implementation = StatsViews.CapabilityStats.class)))
     public Stats<CapabilityRow> byCapability(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
-        return stats.byCapability(filter(uri));
+        return stats.byCapability(filter(filters, uri));
     }
 
     @GET
@@ -86,7 +86,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "One row",
             content = @Content(schema = @Schema(implementation = StatsViews.FacialRecognitionStats.class)))
     public Stats<FacialRecognitionShare> facialRecognition(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
-        return stats.facialRecognitionShare(filter(uri));
+        return stats.facialRecognitionShare(filter(filters, uri));
     }
 
     @GET
@@ -96,12 +96,12 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "One row per label found",
             content = @Content(schema = @Schema(implementation = StatsViews.LabelStats.class)))
     public Stats<LabelRow> oversightLabels(@BeanParam DeploymentFilterParams filters, @Context UriInfo uri) {
-        return stats.byOversightLabel(filter(uri));
+        return stats.byOversightLabel(filter(filters, uri));
     }
 
-    private DeploymentFilter filter(UriInfo uri) {
+    private DeploymentFilter filter(DeploymentFilterParams given, UriInfo uri) {
         QueryParams params = new QueryParams(uri.getQueryParameters(), DeploymentFilter.PARAMETERS);
-        DeploymentFilter filter = DeploymentFilter.from(params, reference.countryCodes(), reference.capabilityCodes());
+        DeploymentFilter filter = DeploymentFilter.from(given, params, reference.countryCodes(), reference.capabilityCodes());
         params.check();
         return filter;
     }

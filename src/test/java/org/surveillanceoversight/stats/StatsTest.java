@@ -88,6 +88,18 @@ public class StatsTest {
     }
 
     @Test
+    void theFiltersAreReadAlikeByTheListStatsAndExports() {
+        for (String path : List.of("/api/v1/deployments", "/api/v1/stats/by-year", "/api/v1/exports/camera-counts")) {
+            // a one-value filter given twice, and two bad values of a repeatable one: one 400 names all three
+            given().get(path + "?min_cameras=1&min_cameras=2&country=XX,YY&q=kyiv").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("min_cameras", "country", "country"))
+                    .body("errors.find { it.field == 'min_cameras' }.message", equalTo("may be given once"));
+            given().get(path + "?country=UA,TJ&program_type=smart_city").then().statusCode(200);
+        }
+    }
+
+    @Test
     void statsTakeTheListsFiltersAndRefuseBadOnes() {
         given().get("/api/v1/stats/by-country?program_type=smart_city&country=UA").then().statusCode(200)
                 .body("data.size()", equalTo(1)).body("filters.program_type", hasItem("smart_city"));
