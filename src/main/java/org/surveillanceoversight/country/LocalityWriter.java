@@ -13,7 +13,7 @@ import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.MergePatch;
 import org.surveillanceoversight.common.Publication;
-import org.surveillanceoversight.common.Written;
+import org.surveillanceoversight.history.Written;
 import org.surveillanceoversight.history.History;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.source.Claims;

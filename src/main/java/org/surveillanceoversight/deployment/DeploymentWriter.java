@@ -16,7 +16,7 @@ import org.surveillanceoversight.common.PartialDate;
 import org.surveillanceoversight.common.Publication;
 import org.surveillanceoversight.common.PublishableRecord;
 import org.surveillanceoversight.common.Qualifier;
-import org.surveillanceoversight.common.Written;
+import org.surveillanceoversight.history.Written;
 import org.surveillanceoversight.country.Country;
 import org.surveillanceoversight.country.Locality;
 import org.surveillanceoversight.deployment.DeploymentInput.CameraCountInput;

@@ -29,6 +29,9 @@ public class ChangeResource {
     @Inject
     ChangeFeed feed;
 
+    @Inject
+    RecordRenderer renderer;
+
     @Schema(name = "ChangePage")
     public record ChangePage(List<RevisionLog.RevisionView> data, int limit,
                              @Schema(description = "Where to continue: never null, so a client can poll with it") String nextCursor) {
@@ -54,7 +57,7 @@ public class ChangeResource {
             @QueryParam("entity_type") List<String> entityType,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("since", "limit", "entity_type"));
-        List<String> types = params.oneOf("entity_type", RecordRenderer.TYPES);
+        List<String> types = params.oneOf("entity_type", renderer.types());
         long after = ChangeFeed.decode(params, since);
         Integer size = params.integer("limit", 1, ChangeFeed.MAX_LIMIT);
         size = size == null ? ChangeFeed.DEFAULT_LIMIT : size;

@@ -163,9 +163,9 @@ public class History {
     public int backfill(int limit) {
         em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", HISTORY_LOCK).getSingleResult();
         int appended = 0;
-        for (String type : RecordRenderer.TYPES) {
-            String table = type.equals("deployment") ? "deployment_summary" : type;
-            String id = type.equals("deployment") ? "deployment_id" : "id";
+        for (String type : renderer.types()) {
+            String table = renderer.kind(type).table();
+            String id = renderer.kind(type).idColumn();
             Set<UUID> missing = ids("select t." + id + " from " + table + " t where t.publication <> 'draft' "
                     + "and not exists (select 1 from revision r where r.entity_type = '" + type + "' "
                     + "and r.entity_id = t." + id + "::text) limit " + limit);

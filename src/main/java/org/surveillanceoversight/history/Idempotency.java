@@ -8,7 +8,6 @@ import org.surveillanceoversight.auth.Caller;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.Sha256;
-import org.surveillanceoversight.common.Written;
 
 import java.util.List;
 import java.util.Optional;

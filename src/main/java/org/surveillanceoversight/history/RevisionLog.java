@@ -25,6 +25,9 @@ public class RevisionLog {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    RecordRenderer renderer;
+
     public record RevisionView(long id, String entityType, String entityId, int version, String actor,
                                Instant recordedAt, String reason, Object change) {
     }
@@ -36,8 +39,8 @@ public class RevisionLog {
     /** The history of a record the API shows; 404 when there is no such record. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RevisionList listOf(String entityType, UUID entityId) {
-        String table = entityType.equals("deployment") ? "deployment_summary" : entityType;
-        String id = entityType.equals("deployment") ? "deployment_id" : "id";
+        String table = renderer.kind(entityType).table();
+        String id = renderer.kind(entityType).idColumn();
         boolean exists = !em.createNativeQuery("select 1 from " + table + " where " + id + " = :id and publication <> 'draft'")
                 .setParameter("id", entityId).getResultList().isEmpty();
         if (!exists) {

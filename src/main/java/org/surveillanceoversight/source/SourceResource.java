@@ -32,7 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.surveillanceoversight.auth.CurrentCaller;
 import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.IfMatch;
-import org.surveillanceoversight.common.Written;
+import org.surveillanceoversight.history.Written;
 import org.surveillanceoversight.common.RetractionInput;
 import org.surveillanceoversight.common.EditResponses;
 import org.surveillanceoversight.common.RetractResponses;

@@ -11,7 +11,7 @@ import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.FieldError;
 import org.surveillanceoversight.common.IfMatch;
 import org.surveillanceoversight.common.MergePatch;
-import org.surveillanceoversight.common.Written;
+import org.surveillanceoversight.history.Written;
 import org.surveillanceoversight.common.Keyset;
 import org.surveillanceoversight.common.PartialDate;
 import org.surveillanceoversight.common.Page;

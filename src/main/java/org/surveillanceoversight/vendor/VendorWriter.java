@@ -15,7 +15,7 @@ import org.surveillanceoversight.common.MergePatch;
 import org.surveillanceoversight.common.PartialDate;
 import org.surveillanceoversight.common.Publication;
 import org.surveillanceoversight.common.PublishableRecord;
-import org.surveillanceoversight.common.Written;
+import org.surveillanceoversight.history.Written;
 import org.surveillanceoversight.country.Country;
 import org.surveillanceoversight.history.History;
 import org.surveillanceoversight.history.Idempotency;

@@ -1,9 +1,8 @@
-package org.surveillanceoversight.common;
+package org.surveillanceoversight.history;
 
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.surveillanceoversight.history.Idempotency;
 
 /** The result of a write as the client sees it: status, Location, JSON body, and its ETag (when known). */
 public record Written(int status, String location, String body, String etag) {

@@ -1,0 +1,35 @@
+package org.surveillanceoversight.vendor;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.surveillanceoversight.history.RecordType;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** Vendors in the history: before the deployments that name them. */
+@ApplicationScoped
+public class VendorRecords implements RecordType {
+
+    @Inject
+    VendorService vendors;
+
+    @Override
+    public String name() {
+        return "vendor";
+    }
+
+    @Override
+    public int replayOrder() {
+        return 3;
+    }
+
+    @Override
+    public Map<UUID, ?> views(Collection<UUID> ids) {
+        Map<UUID, Object> views = new LinkedHashMap<>();
+        vendors.views(ids).forEach(view -> views.put(view.id(), view));
+        return views;
+    }
+}
