@@ -20,7 +20,6 @@ import org.surveillanceoversight.common.ApiProblem;
 import org.surveillanceoversight.common.Page;
 import org.surveillanceoversight.common.Problem;
 import org.surveillanceoversight.common.QueryParams;
-import org.surveillanceoversight.stats.StatsService;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,7 @@ import java.util.Map;
 public class CapabilityResource {
 
     @Inject
-    StatsService stats;
+    CapabilityDeploymentCounts deploymentCounts;
 
     @Schema(name = "Capability")
     public record CapabilityView(String code, String name, String description, DeploymentsLink deployments) {
@@ -73,7 +72,7 @@ public class CapabilityResource {
     }
 
     private List<CapabilityView> views(List<Capability> capabilities) {
-        Map<String, Long> counts = stats.deploymentsPerCapability();
+        Map<String, Long> counts = deploymentCounts.deploymentsPerCapability();
         return capabilities.stream().map(c -> new CapabilityView(c.code, c.name, c.description,
                 new DeploymentsLink(counts.getOrDefault(c.code, 0L), "/api/v1/deployments?capability=" + c.code))).toList();
     }

@@ -86,10 +86,10 @@ public class CountryService {
         List<String> codes = countries.stream().map(c -> c.code).toList();
         Map<String, Long> counts = counts("select s.country_code, count(*) from deployment_summary s "
                 + "where s.publication = 'published' and s.country_code in (:ids) group by s.country_code", codes);
-        List<Finding> findings = Finding.list("country.code in ?1 and publication = ?2 order by observedOn nulls first, id",
+        List<Finding> findings = Finding.list("countryCode in ?1 and publication = ?2 order by observedOn nulls first, id",
                 codes, Publication.published);
         Map<UUID, List<CitationView>> cited = citations.forClaims(findings.stream().map(f -> f.id).toList());
-        Map<String, List<FindingView>> byCountry = findings.stream().collect(Collectors.groupingBy(f -> f.country.code,
+        Map<String, List<FindingView>> byCountry = findings.stream().collect(Collectors.groupingBy(f -> f.countryCode,
                 Collectors.mapping(f -> FindingView.of(f, cited), Collectors.toList())));
         return countries.stream().map(c -> new CountryView(c.code, c.alpha3, c.name, c.region,
                 new DeploymentsLink(counts.getOrDefault(c.code, 0L), "/api/v1/deployments?country=" + c.code),

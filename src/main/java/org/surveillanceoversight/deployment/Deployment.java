@@ -77,7 +77,8 @@ public class Deployment extends PublishableRecord {
     @OrderBy("signedOn, id")
     public List<Financing> financing = new ArrayList<>();
 
-    @OneToMany(mappedBy = "deployment")
+    @OneToMany
+    @JoinColumn(name = "deployment_id", insertable = false, updatable = false)
     @OrderBy("asOf desc")
     public List<OversightAssessment> assessments = new ArrayList<>();
 }

@@ -548,7 +548,7 @@ public class DeploymentWriter {
             if (a == null) {
                 a = new OversightAssessment();
                 a.id = UUID.randomUUID();
-                a.deployment = d;
+                a.deploymentId = d.id;
                 a.asOf = asOf;
             }
             republish(a);

@@ -3,14 +3,9 @@ package org.surveillanceoversight.finding;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import org.surveillanceoversight.common.DatePrecision;
 import org.surveillanceoversight.common.PublishableRecord;
 import org.surveillanceoversight.common.Qualifier;
-import org.surveillanceoversight.country.Country;
-import org.surveillanceoversight.vendor.Vendor;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -29,13 +24,11 @@ public class Finding extends PublishableRecord {
     public Kind kind;
     public String summary;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "country_code")
-    public Country country;
+    /** The country it is about, if any (ISO code; the database checks it exists). */
+    public String countryCode;
 
-    @ManyToOne(fetch = FetchType.LAZY)
-    @JoinColumn(name = "vendor_id")
-    public Vendor vendor;
+    /** The vendor it is about, if any (the database checks it exists). */
+    public java.util.UUID vendorId;
 
     public LocalDate observedOn;
     @Enumerated(EnumType.STRING)

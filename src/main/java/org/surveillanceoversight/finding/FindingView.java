@@ -20,8 +20,8 @@ public record FindingView(UUID id, Finding.Kind kind, String summary, @Schema(nu
                           @Schema(nullable = true) Qualifier figureQualifier, List<CitationView> citations) {
 
     public static FindingView of(Finding f, Map<UUID, List<CitationView>> citations) {
-        return new FindingView(f.id, f.kind, f.summary, f.country == null ? null : f.country.code,
-                f.vendor == null ? null : f.vendor.id, f.observedOn, f.observedPrecision, f.programs, f.countries,
+        return new FindingView(f.id, f.kind, f.summary, f.countryCode,
+                f.vendorId, f.observedOn, f.observedPrecision, f.programs, f.countries,
                 f.amount, f.currency, f.figureQualifier, citations.getOrDefault(f.id, List.of()));
     }
 }

@@ -1,13 +1,10 @@
 package org.surveillanceoversight.oversight;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import org.surveillanceoversight.common.PublishableRecord;
-import org.surveillanceoversight.deployment.Deployment;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,9 +14,9 @@ import java.util.List;
 @Entity
 public class OversightAssessment extends PublishableRecord {
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "deployment_id")
-    public Deployment deployment;
+    /** The deployment assessed (its assessments are read through this column: Deployment.assessments). */
+    @Column(name = "deployment_id")
+    public java.util.UUID deploymentId;
 
     public LocalDate asOf;
     public String assessedBy;

@@ -140,8 +140,8 @@ final class SeedWriter {
                     s.citations(), at);
             f.kind = s.kind();
             f.summary = s.summary();
-            f.country = s.country() == null ? null : country(s.country(), at + ".country");
-            f.vendor = s.vendor() == null ? null : reference(Vendor.class, "vendor", s.vendor(), at + ".vendor");
+            f.countryCode = s.country() == null ? null : country(s.country(), at + ".country").code;
+            f.vendorId = s.vendor() == null ? null : reference(Vendor.class, "vendor", s.vendor(), at + ".vendor").id;
             PartialDate observed = date(s.observedOn(), at + ".observed_on");
             f.observedOn = PartialDate.dateOf(observed);
             f.observedPrecision = PartialDate.precisionOf(observed);
@@ -299,7 +299,7 @@ final class SeedWriter {
     private void oversight(Deployment d, String deploymentKey, OversightSeed o, String at) {
         OversightAssessment a = findOrCreate(OversightAssessment.class,
                 SeedIds.of("oversight_assessment", deploymentKey + "/" + o.asOf()), OversightAssessment::new);
-        a.deployment = d;
+        a.deploymentId = d.id;
         a.asOf = LocalDate.parse(o.asOf());
         a.assessedBy = o.assessedBy();
         a.note = o.note();

@@ -1,5 +1,7 @@
 package org.surveillanceoversight.stats;
 
+import org.surveillanceoversight.capability.CapabilityDeploymentCounts;
+import org.surveillanceoversight.vendor.VendorDeploymentCounts;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +34,7 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
-public class StatsService {
+public class StatsService implements VendorDeploymentCounts, CapabilityDeploymentCounts {
 
     private static final String CAMERAS = "coalesce(sum(s.cameras) filter (where s.cameras_qualifier <> 'planned'), 0), "
             + "coalesce(sum(s.cameras) filter (where s.cameras_qualifier = 'planned'), 0)";
@@ -93,11 +95,13 @@ public class StatsService {
     }
 
     /** Published deployments per vendor, from the cached aggregate. */
+    @Override
     public Map<UUID, Long> deploymentsPerVendor() {
         return byVendor(DeploymentFilter.NONE).data().stream().collect(Collectors.toMap(VendorRow::vendorId, VendorRow::deployments));
     }
 
     /** Published deployments per capability code, from the cached aggregate. */
+    @Override
     public Map<String, Long> deploymentsPerCapability() {
         return byCapability(DeploymentFilter.NONE).data().stream()
                 .collect(Collectors.toMap(CapabilityRow::code, CapabilityRow::deployments));

@@ -13,7 +13,6 @@ import org.surveillanceoversight.finding.Finding;
 import org.surveillanceoversight.finding.FindingView;
 import org.surveillanceoversight.source.CitationService;
 import org.surveillanceoversight.source.CitationView;
-import org.surveillanceoversight.stats.StatsService;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +32,7 @@ public class VendorService {
     CitationService citations;
 
     @Inject
-    StatsService stats;
+    VendorDeploymentCounts counts;
 
     public Optional<VendorView> find(UUID id) {
         return Vendor.<Vendor>findByIdOptional(id).filter(v -> v.publication != Publication.draft)
@@ -73,15 +72,15 @@ public class VendorService {
             return List.of();
         }
         List<UUID> ids = vendors.stream().map(v -> v.id).toList();
-        List<Finding> findings = Finding.list("vendor.id in ?1 and publication = ?2 order by observedOn nulls first, id",
+        List<Finding> findings = Finding.list("vendorId in ?1 and publication = ?2 order by observedOn nulls first, id",
                 ids, Publication.published);
         List<UUID> claims = new ArrayList<>(ids);
         vendors.forEach(v -> v.restrictions.forEach(r -> claims.add(r.id)));
         findings.forEach(f -> claims.add(f.id));
         Map<UUID, List<CitationView>> cited = citations.forClaims(claims);
-        Map<UUID, Long> deploymentCounts = stats.deploymentsPerVendor();
+        Map<UUID, Long> deploymentCounts = counts.deploymentsPerVendor();
         Map<UUID, List<FindingView>> findingsByVendor = findings.stream().collect(Collectors.groupingBy(
-                f -> f.vendor.id, Collectors.mapping(f -> FindingView.of(f, cited), Collectors.toList())));
+                f -> f.vendorId, Collectors.mapping(f -> FindingView.of(f, cited), Collectors.toList())));
         return vendors.stream().map(v -> new VendorView(v.id, v.name,
                 v.aliases.stream().map(a -> new VendorView.AliasView(a.alias, a.language)).toList(),
                 v.hqCountry == null ? null : v.hqCountry.code, v.ownership, v.ownershipNote, v.website,
