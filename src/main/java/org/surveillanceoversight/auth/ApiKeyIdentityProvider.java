@@ -1,5 +1,6 @@
 package org.surveillanceoversight.auth;
 
+import java.util.Optional;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -33,7 +34,7 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     }
 
     SecurityIdentity identityOf(String secret) {
-        Caller caller = (secret.isEmpty() ? java.util.Optional.<Caller>empty() : keys.authenticate(secret))
+        Caller caller = (secret.isEmpty() ? Optional.<Caller>empty() : keys.authenticate(secret))
                 .orElseThrow(() -> new AuthenticationFailedException("The API key is unknown or revoked."));
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(caller.keyId().toString()))

@@ -1,11 +1,14 @@
 package org.surveillanceoversight.auth;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.util.Arrays;
+import java.util.List;
 /**
  * What a key may do; each role may do everything the roles before it may. Contributors submit
  * tips and corrections, editors create and edit records, reviewers publish and retract, admins
  * manage keys.
  */
-@org.eclipse.microprofile.openapi.annotations.media.Schema(name = "Role")
+@Schema(name = "Role")
 public enum Role {
     contributor, editor, reviewer, admin;
 
@@ -14,7 +17,7 @@ public enum Role {
     }
 
     /** This role and every role it covers: the roles a key of this role holds for @RolesAllowed. */
-    public java.util.List<Role> andBelow() {
-        return java.util.Arrays.stream(values()).filter(this::covers).toList();
+    public List<Role> andBelow() {
+        return Arrays.stream(values()).filter(this::covers).toList();
     }
 }

@@ -1,5 +1,8 @@
 package org.surveillanceoversight.common;
 
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.Arrays;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -237,7 +240,7 @@ public class ContractConventions implements OASFilter {
         return roots;
     }
 
-    private static void forEachOperation(OpenAPI openAPI, java.util.function.Consumer<Operation> action) {
+    private static void forEachOperation(OpenAPI openAPI, Consumer<Operation> action) {
         openAPI.getPaths().getPathItems().values().forEach(item -> {
             if (item.getOperations() != null) {
                 item.getOperations().values().forEach(action);
@@ -249,7 +252,7 @@ public class ContractConventions implements OASFilter {
     private static Set<String> reachable(Map<String, Schema> components, List<Schema> roots) {
         Set<String> names = new HashSet<>();
         Deque<Schema> todo = new ArrayDeque<>();
-        roots.stream().filter(java.util.Objects::nonNull).forEach(todo::push);
+        roots.stream().filter(Objects::nonNull).forEach(todo::push);
         while (!todo.isEmpty()) {
             Schema schema = todo.pop();
             if (schema.getRef() != null && schema.getRef().startsWith(SCHEMAS)) {
@@ -264,7 +267,7 @@ public class ContractConventions implements OASFilter {
             if (schema.getItems() != null) {
                 todo.push(schema.getItems());
             }
-            for (List<Schema> list : new ArrayList<List<Schema>>(java.util.Arrays.asList(
+            for (List<Schema> list : new ArrayList<List<Schema>>(Arrays.asList(
                     schema.getAnyOf(), schema.getOneOf(), schema.getAllOf()))) {
                 if (list != null) {
                     list.forEach(todo::push);

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.common;
 
+import java.util.Arrays;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
@@ -61,7 +62,7 @@ public class ContractExamples implements OASFilter {
             }
             return;
         }
-        for (List<Schema> choices : java.util.Arrays.asList(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf())) {
+        for (List<Schema> choices : Arrays.asList(schema.getAnyOf(), schema.getOneOf(), schema.getAllOf())) {
             if (choices != null) {
                 choices.stream().filter(choice -> fits(schemas, choice, value)).forEach(choice -> derive(schemas, choice, value));
             }

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.common;
 
+import java.util.Locale;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -127,7 +128,7 @@ public class ProblemMapper {
             switch (node.getKind()) {
                 // record components are camelCase in Java and snake_case on the wire
                 case PROPERTY -> properties.add(node.getName().replaceAll("([a-z0-9])([A-Z])", "$1_$2")
-                        .toLowerCase(java.util.Locale.ROOT));
+                        .toLowerCase(Locale.ROOT));
                 case PARAMETER -> parameter = node.getName();
                 default -> { }
             }

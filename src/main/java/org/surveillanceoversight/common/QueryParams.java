@@ -164,7 +164,7 @@ public final class QueryParams {
         }
     }
 
-    /** UUID parsing that rejects the short forms java.util.UUID accepts ("1-2-3-4-5"). */
+    /** UUID parsing that rejects the short forms UUID accepts ("1-2-3-4-5"). */
     private static final class PublicIdText {
         static UUID parse(String text) {
             if (text.length() != 36) {

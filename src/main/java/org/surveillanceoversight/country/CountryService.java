@@ -1,5 +1,6 @@
 package org.surveillanceoversight.country;
 
+import org.surveillanceoversight.common.Retraction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -114,7 +115,7 @@ public class CountryService {
         return localities.stream().map(l -> new LocalityView(l.id, l.country.code, l.nameEn, l.nameLocal, l.localScript,
                 l.kind, l.latitude, l.longitude, List.copyOf(l.aliases),
                 new DeploymentsLink(counts.getOrDefault(l.id.toString(), 0L), "/api/v1/deployments?locality=" + l.id),
-                l.publication, org.surveillanceoversight.common.Retraction.of(l), l.version, l.updatedAt))
+                l.publication, Retraction.of(l), l.version, l.updatedAt))
                 .toList();
     }
 

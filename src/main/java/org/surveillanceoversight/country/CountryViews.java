@@ -1,5 +1,7 @@
 package org.surveillanceoversight.country;
 
+import org.surveillanceoversight.common.Retraction;
+import java.time.Instant;
 import org.surveillanceoversight.common.DeploymentsLink;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -27,8 +29,8 @@ public final class CountryViews {
                                @Schema(nullable = true, description = "Approximate centre, WGS 84") Double latitude, @Schema(nullable = true) Double longitude,
                                List<String> aliases, DeploymentsLink deployments,
                                org.surveillanceoversight.common.Publication publication,
-                               @Schema(nullable = true) org.surveillanceoversight.common.Retraction retraction, int version,
-                               java.time.Instant updatedAt) {
+                               @Schema(nullable = true) Retraction retraction, int version,
+                               Instant updatedAt) {
     }
 
     @Schema(name = "CountryPage")

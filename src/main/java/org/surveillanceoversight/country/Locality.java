@@ -1,5 +1,6 @@
 package org.surveillanceoversight.country;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,7 +18,7 @@ import java.util.List;
 @Entity
 public class Locality extends PublishableRecord {
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "LocalityKind")
+    @Schema(name = "LocalityKind")
     public enum Kind { city, district, region, site }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -1,5 +1,7 @@
 package org.surveillanceoversight.deployment;
 
+import org.surveillanceoversight.common.Retraction;
+import java.util.Optional;
 import org.surveillanceoversight.capability.Capability;
 import org.surveillanceoversight.common.PublishableRecord;
 import org.surveillanceoversight.country.Country;
@@ -45,7 +47,7 @@ final class DeploymentMapper {
         return ids;
     }
 
-    static java.util.Optional<OversightAssessment> latestAssessment(Deployment d) {
+    static Optional<OversightAssessment> latestAssessment(Deployment d) {
         return d.assessments.stream().filter(PublishableRecord::isPublished)
                 .max(Comparator.comparing(a -> a.asOf));
     }
@@ -69,7 +71,7 @@ final class DeploymentMapper {
                 published(d.financing).map(this::financing).toList(),
                 oversight(d),
                 d.confidence, d.confidenceNote, d.publication,
-                org.surveillanceoversight.common.Retraction.of(d),
+                Retraction.of(d),
                 d.version, d.createdAt, d.updatedAt, cited(d.id));
     }
 

@@ -1,5 +1,7 @@
 package org.surveillanceoversight.deployment;
 
+import java.time.Instant;
+import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -143,9 +145,9 @@ public class DeploymentResource {
     public Uni<Response> get(@Parameter(description = "The deployment's UUID") @PathParam("id") String id,
                              @Parameter(description = "Answer as the API did at this moment (RFC 3339), from the history")
                              @QueryParam("as_of") String asOf) {
-        java.util.UUID uuid = PublicId.parse(id, "id");
+        UUID uuid = PublicId.parse(id, "id");
         if (asOf != null) {
-            java.time.Instant at = AsOf.parse(asOf);
+            Instant at = AsOf.parse(asOf);
             return DocumentReads.onWorker(() -> asOfReads.deployment(uuid, at));
         }
         return reads.find(uuid).map(found -> found
@@ -255,6 +257,6 @@ public class DeploymentResource {
 
     /** The page type as the OpenAPI document names it (generic records have no schema name of their own). */
     @Schema(name = "DeploymentPage")
-    public record DeploymentPage(java.util.List<DeploymentView> data, int limit, @Schema(nullable = true) String nextCursor, @Schema(nullable = true) String prevCursor) {
+    public record DeploymentPage(List<DeploymentView> data, int limit, @Schema(nullable = true) String nextCursor, @Schema(nullable = true) String prevCursor) {
     }
 }

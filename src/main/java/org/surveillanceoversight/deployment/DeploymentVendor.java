@@ -1,5 +1,6 @@
 package org.surveillanceoversight.deployment;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +14,7 @@ import org.surveillanceoversight.vendor.Vendor;
 @Entity
 public class DeploymentVendor extends PublishableRecord {
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "VendorRole")
+    @Schema(name = "VendorRole")
     public enum Role { supplier, integrator, operator, financier }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

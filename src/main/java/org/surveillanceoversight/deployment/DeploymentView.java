@@ -1,5 +1,7 @@
 package org.surveillanceoversight.deployment;
 
+import org.surveillanceoversight.common.Retraction;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.Confidence;
 import org.surveillanceoversight.common.DatePrecision;
@@ -41,7 +43,7 @@ public record DeploymentView(
         Confidence confidence,
         @Schema(nullable = true) String confidenceNote,
         Publication publication,
-        @Schema(nullable = true) org.surveillanceoversight.common.Retraction retraction,
+        @Schema(nullable = true) Retraction retraction,
         int version,
         Instant createdAt,
         Instant updatedAt,
@@ -76,17 +78,17 @@ public record DeploymentView(
 
     public record FinancingView(UUID id, @Schema(nullable = true) UUID trancheOf, Financing.Instrument instrument, @Schema(nullable = true) String description,
                                 @Schema(nullable = true) String lender, @Schema(nullable = true) String lenderCountry, @Schema(nullable = true) String borrower,
-                                @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                @Schema(nullable = true, type = SchemaType.STRING,
                                         description = "Decimal string in `currency`")
                                 BigDecimal amount, @Schema(nullable = true) String currency,
-                                @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING,
+                                @Schema(nullable = true, type = SchemaType.STRING,
                                         description = "Decimal string in US dollars")
                                 BigDecimal amountUsd, @Schema(nullable = true) Qualifier amountQualifier,
-                                @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+                                @Schema(nullable = true, type = SchemaType.STRING)
                                 BigDecimal interestRatePct,
-                                @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+                                @Schema(nullable = true, type = SchemaType.STRING)
                                 BigDecimal maturityYears,
-                                @Schema(nullable = true, type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING)
+                                @Schema(nullable = true, type = SchemaType.STRING)
                                 BigDecimal gracePeriodYears,
                                 @Schema(nullable = true) LocalDate signedOn, @Schema(nullable = true) DatePrecision signedPrecision, @Schema(nullable = true) LocalDate ratifiedOn,
                                 @Schema(nullable = true) DatePrecision ratifiedPrecision, @Schema(nullable = true) String ratifiedBy, @Schema(nullable = true) String repaymentSource,

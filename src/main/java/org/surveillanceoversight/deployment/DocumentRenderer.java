@@ -1,5 +1,6 @@
 package org.surveillanceoversight.deployment;
 
+import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ public class DocumentRenderer {
                 if (!mine) {
                     return 0;
                 }
-                List<java.util.UUID> stale = documents.stale(BATCH);
+                List<UUID> stale = documents.stale(BATCH);
                 deployments.documents(stale);
                 return stale.size();
             });

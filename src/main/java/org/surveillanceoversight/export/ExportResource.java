@@ -1,5 +1,6 @@
 package org.surveillanceoversight.export;
 
+import java.io.OutputStream;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -99,7 +100,7 @@ public class ExportResource {
     }
 
     /** One format an export can be written in: its `format` name, its media type and its writer. */
-    record Format(String name, String mediaType, BiConsumer<DeploymentFilter, java.io.OutputStream> writer) {
+    record Format(String name, String mediaType, BiConsumer<DeploymentFilter, OutputStream> writer) {
     }
 
     private Response export(DeploymentFilterParams given, UriInfo uri, String accept, String name, List<Format> formats) {
@@ -122,7 +123,7 @@ public class ExportResource {
                     + "; ask for one in Accept, or with `format`.",
                     List.of(new FieldError("Accept", "names no supported media type"))));
         }
-        BiConsumer<DeploymentFilter, java.io.OutputStream> writer = chosen.writer();
+        BiConsumer<DeploymentFilter, OutputStream> writer = chosen.writer();
         StreamingOutput body = out -> writer.accept(filter, out);
         return Response.ok(body, chosen.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + name + "-" + LocalDate.now() + "." + chosen.name() + "\"")

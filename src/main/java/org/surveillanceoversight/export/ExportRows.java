@@ -1,5 +1,7 @@
 package org.surveillanceoversight.export;
 
+import java.time.Instant;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.Confidence;
@@ -38,7 +40,7 @@ final class ExportRows {
                          @Schema(nullable = true) String lenders, String oversightLabel, Confidence confidence,
                          @Schema(nullable = true) String operatorAgency,
                          @Schema(nullable = true, description = "Space-separated URLs of the sources the deployment cites") String sourceUrls,
-                         java.time.Instant updatedAt) {
+                         Instant updatedAt) {
     }
 
     @Schema(name = "CameraCountRow", description = "One camera-count observation with its deployment, qualifiers, basis and sources")
@@ -88,7 +90,7 @@ final class ExportRows {
     /** A row's components in snake_case: the CSV header. */
     static List<String> columns(Class<? extends Record> row) {
         return Arrays.stream(row.getRecordComponents()).map(RecordComponent::getName)
-                .map(name -> name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT))
+                .map(name -> name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT))
                 .toList();
     }
 }

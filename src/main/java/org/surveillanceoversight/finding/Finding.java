@@ -1,5 +1,7 @@
 package org.surveillanceoversight.finding;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -14,7 +16,7 @@ import java.time.LocalDate;
 @Entity
 public class Finding extends PublishableRecord {
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "FindingKind")
+    @Schema(name = "FindingKind")
     public enum Kind {
         vendor_footprint, state_link, market_position, soft_power, criticism, customer_country,
         political_use, market_size, other
@@ -28,7 +30,7 @@ public class Finding extends PublishableRecord {
     public String countryCode;
 
     /** The vendor it is about, if any (the database checks it exists). */
-    public java.util.UUID vendorId;
+    public UUID vendorId;
 
     public LocalDate observedOn;
     @Enumerated(EnumType.STRING)

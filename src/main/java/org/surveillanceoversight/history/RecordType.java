@@ -1,8 +1,11 @@
 package org.surveillanceoversight.history;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * A kind of record the history keeps. Each feature that has one implements it, and the history
@@ -28,4 +31,11 @@ public interface RecordType {
 
     /** The records exactly as their GET shows them, by ID; drafts and unknown IDs are left out. */
     Map<UUID, ?> views(Collection<UUID> ids);
+
+    /** Views keyed by their IDs, in the order given. */
+    static <V> Map<UUID, V> byId(List<V> views, Function<V, UUID> id) {
+        Map<UUID, V> byId = new LinkedHashMap<>();
+        views.forEach(view -> byId.put(id.apply(view), view));
+        return byId;
+    }
 }

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.history;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,7 @@ public class RevisionLog {
                                Instant recordedAt, String reason, Object change) {
     }
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RevisionList")
+    @Schema(name = "RevisionList")
     public record RevisionList(List<RevisionView> data) {
     }
 

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.oversight;
 
+import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.OneToMany;
@@ -16,7 +17,7 @@ public class OversightAssessment extends PublishableRecord {
 
     /** The deployment assessed (its assessments are read through this column: Deployment.assessments). */
     @Column(name = "deployment_id")
-    public java.util.UUID deploymentId;
+    public UUID deploymentId;
 
     public LocalDate asOf;
     public String assessedBy;

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.source;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -16,7 +17,7 @@ import java.util.List;
 @Entity
 public class Source extends PublishableRecord {
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SourceKind")
+    @Schema(name = "SourceKind")
     public enum Kind {
         report, news, government_record, procurement_record, loan_record, company_statement, court_record, dataset
     }

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import org.surveillanceoversight.history.RecordType;
 
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,8 +27,6 @@ public class SourceRecords implements RecordType {
 
     @Override
     public Map<UUID, ?> views(Collection<UUID> ids) {
-        Map<UUID, Object> views = new LinkedHashMap<>();
-        sources.views(ids).forEach(view -> views.put(view.id(), view));
-        return views;
+        return RecordType.byId(sources.views(ids), SourceView::id);
     }
 }

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.source;
 
+import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -154,7 +155,7 @@ public class SourceResource {
     public Response get(@PathParam("id") String id,
                         @Parameter(description = "Answer as the API did at this moment (RFC 3339), from the history")
                         @QueryParam("as_of") String asOf) {
-        java.util.UUID uuid = PublicId.parse(id, "id");
+        UUID uuid = PublicId.parse(id, "id");
         if (asOf != null) {
             return history.response("source", uuid, AsOf.parse(asOf), SourceView.class);
         }
@@ -175,7 +176,7 @@ public class SourceResource {
     @EditResponses
     public Response replace(@PathParam("id") String id, @Valid @NotNull SourceInput input,
                             @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        java.util.UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
+        UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
         return written(sources.update(uuid, input, IfMatch.parse(ifMatch), caller.get()));
     }
 
@@ -191,7 +192,7 @@ public class SourceResource {
     @EditResponses
     public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
                           @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        java.util.UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
+        UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
         return written(sources.patch(uuid, patch, IfMatch.parse(ifMatch), caller.get()));
     }
 
@@ -207,7 +208,7 @@ public class SourceResource {
     @RetractResponses
     public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
                             @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
-        java.util.UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
+        UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
         return written(sources.retract(uuid, input.reason(), IfMatch.parse(ifMatch), caller.get()));
     }
 

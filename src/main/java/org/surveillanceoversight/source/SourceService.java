@@ -1,5 +1,6 @@
 package org.surveillanceoversight.source;
 
+import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,7 +96,7 @@ public class SourceService {
                     "This source was retracted at " + source.retractedAt + ".", List.of());
         }
         source.publication = Publication.retracted;
-        source.retractedAt = java.time.Instant.now();
+        source.retractedAt = Instant.now();
         source.retractedBy = "api_key:" + caller.keyId();
         source.retractionReason = reason.trim();
         return written(source, caller, reason.trim());

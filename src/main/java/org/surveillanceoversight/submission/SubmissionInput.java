@@ -1,5 +1,6 @@
 package org.surveillanceoversight.submission;
 
+import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -19,7 +20,7 @@ public record SubmissionInput(
                 message = "must be deployment, vendor, source or locality") String entityType,
         UUID entityId,
         @NotBlank @Size(max = 10000) String message,
-        @Schema(implementation = java.util.Map.class, description = "For a correction: a JSON merge patch (RFC 7396) on the record's input form (GET .../{id}/input)")
+        @Schema(implementation = Map.class, description = "For a correction: a JSON merge patch (RFC 7396) on the record's input form (GET .../{id}/input)")
         JsonNode proposedChange,
         @Size(max = 20) List<@NotBlank @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String> sourceUrls,
         @Size(max = 200) String contactName,
@@ -30,6 +31,6 @@ public record SubmissionInput(
         proposedChange = proposedChange == null || proposedChange.isNull() ? null : proposedChange;
     }
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SubmissionKind")
+    @Schema(name = "SubmissionKind")
     public enum Kind { tip, correction }
 }

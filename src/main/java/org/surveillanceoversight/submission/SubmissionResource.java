@@ -111,14 +111,7 @@ public class SubmissionResource {
                     + "nothing happens and the errors are returned; the submission stays pending.")
     @APIResponse(responseCode = "200", description = "The accepted submission, with the resulting revision",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
-    @APIResponse(responseCode = "400", description = "A missing note or a malformed ID, named in `errors`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The key's role is below reviewer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No submission has this ID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already accepted or rejected",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ReviewResponses
     @APIResponse(responseCode = "422", description = "The proposed change cannot be applied to the record; fields named in `errors`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SubmissionView accept(@PathParam("id") String id, @Valid @NotNull SubmissionView.ReviewInput input) {
@@ -134,14 +127,7 @@ public class SubmissionResource {
             description = "Closes a pending submission without applying it; the note says why and is kept with it.")
     @APIResponse(responseCode = "200", description = "The rejected submission",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SubmissionView.class)))
-    @APIResponse(responseCode = "400", description = "A missing note or a malformed ID, named in `errors`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "403", description = "The key's role is below reviewer",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No submission has this ID",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already accepted or rejected",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @ReviewResponses
     public SubmissionView reject(@PathParam("id") String id, @Valid @NotNull SubmissionView.ReviewInput input) {
         return submissions.reject(PublicId.parse(id, "id"), input.note(), caller.get());
     }

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.submission;
 
+import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,7 +11,7 @@ import java.util.UUID;
 /** A submission as reviewers see it. */
 @Schema(name = "Submission")
 public record SubmissionView(UUID id, SubmissionInput.Kind kind, @Schema(nullable = true) String entityType, @Schema(nullable = true) UUID entityId, String message,
-                             @Schema(nullable = true, implementation = java.util.Map.class, description = "The merge patch the submitter proposed, if any") JsonNode proposedChange, List<String> sourceUrls, @Schema(nullable = true) String contactName, @Schema(nullable = true) String contactEmail,
+                             @Schema(nullable = true, implementation = Map.class, description = "The merge patch the submitter proposed, if any") JsonNode proposedChange, List<String> sourceUrls, @Schema(nullable = true) String contactName, @Schema(nullable = true) String contactEmail,
                              String state, Instant receivedAt, @Schema(nullable = true) Instant reviewedAt, @Schema(nullable = true) String reviewedBy, @Schema(nullable = true) String reviewNote,
                              @Schema(nullable = true) Long resultingRevision) {
 

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.vendor;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,7 +16,7 @@ import java.time.LocalDate;
 @Entity
 public class VendorRestriction extends PublishableRecord {
 
-    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "RestrictionKind")
+    @Schema(name = "RestrictionKind")
     public enum Kind { entity_list, procurement_ban, market_ban, sanction, security_designation, other }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.vendor;
 
+import org.surveillanceoversight.common.Retraction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -89,6 +90,6 @@ public class VendorService {
                         r.endedOn, r.endedPrecision, cited.getOrDefault(r.id, List.of()))).toList(),
                 findingsByVendor.getOrDefault(v.id, List.of()),
                 new org.surveillanceoversight.common.DeploymentsLink(deploymentCounts.getOrDefault(v.id, 0L), "/api/v1/deployments?vendor=" + v.id),
-                v.publication, org.surveillanceoversight.common.Retraction.of(v), v.version, v.updatedAt, cited.getOrDefault(v.id, List.of()))).toList();
+                v.publication, Retraction.of(v), v.version, v.updatedAt, cited.getOrDefault(v.id, List.of()))).toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.vendor;
 
+import org.surveillanceoversight.common.Retraction;
 import org.surveillanceoversight.common.DeploymentsLink;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -17,7 +18,7 @@ import java.util.UUID;
 public record VendorView(UUID id, String name, List<AliasView> aliases, @Schema(nullable = true) String hqCountry, VendorOwnership ownership,
                          @Schema(nullable = true) String ownershipNote, @Schema(nullable = true) String website, List<RestrictionView> restrictions,
                          List<FindingView> findings, DeploymentsLink deployments, Publication publication,
-                         @Schema(nullable = true) org.surveillanceoversight.common.Retraction retraction, int version,
+                         @Schema(nullable = true) Retraction retraction, int version,
                          Instant updatedAt, List<CitationView> citations) {
 
     public record AliasView(String alias, @Schema(nullable = true) String language) {
