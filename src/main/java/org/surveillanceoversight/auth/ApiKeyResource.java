@@ -24,9 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.surveillanceoversight.common.ApiProblem;
-import org.surveillanceoversight.common.Problem;
-import org.surveillanceoversight.common.PublicId;
+import org.surveillanceoversight.common.errors.ApiProblem;
+import org.surveillanceoversight.common.errors.Problem;
+import org.surveillanceoversight.common.records.PublicId;
 
 import java.time.Instant;
 import java.util.List;

@@ -8,8 +8,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
-import org.surveillanceoversight.common.Sha256;
-import org.surveillanceoversight.common.ApiProblem;
+import org.surveillanceoversight.common.records.Sha256;
+import org.surveillanceoversight.common.errors.ApiProblem;
 
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.surveillanceoversight.common.Problem;
+import org.surveillanceoversight.common.errors.Problem;
 
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package org.surveillanceoversight.capability;
 
-import org.surveillanceoversight.common.DeploymentsLink;
+import org.surveillanceoversight.common.records.DeploymentsLink;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,10 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.surveillanceoversight.common.ApiProblem;
-import org.surveillanceoversight.common.Page;
-import org.surveillanceoversight.common.Problem;
-import org.surveillanceoversight.common.QueryParams;
+import org.surveillanceoversight.common.errors.ApiProblem;
+import org.surveillanceoversight.common.query.Page;
+import org.surveillanceoversight.common.errors.Problem;
+import org.surveillanceoversight.common.query.QueryParams;
 
 import java.util.List;
 import java.util.Map;

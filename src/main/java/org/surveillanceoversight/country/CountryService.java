@@ -1,16 +1,16 @@
 package org.surveillanceoversight.country;
 
-import org.surveillanceoversight.common.Retraction;
+import org.surveillanceoversight.common.records.Retraction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.surveillanceoversight.common.Keyset;
-import org.surveillanceoversight.common.Page;
-import org.surveillanceoversight.common.Publication;
-import org.surveillanceoversight.common.SqlWhere;
+import org.surveillanceoversight.common.query.Keyset;
+import org.surveillanceoversight.common.query.Page;
+import org.surveillanceoversight.common.records.Publication;
+import org.surveillanceoversight.common.query.SqlWhere;
 import org.surveillanceoversight.country.CountryViews.CountryView;
-import org.surveillanceoversight.common.DeploymentsLink;
+import org.surveillanceoversight.common.records.DeploymentsLink;
 import org.surveillanceoversight.country.CountryViews.LocalityView;
 import org.surveillanceoversight.finding.Finding;
 import org.surveillanceoversight.finding.FindingView;

@@ -8,7 +8,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.surveillanceoversight.common.PublishableRecord;
+import org.surveillanceoversight.common.records.PublishableRecord;
 import org.hibernate.type.SqlTypes;
 
 import java.util.ArrayList;

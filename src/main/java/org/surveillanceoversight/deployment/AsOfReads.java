@@ -5,7 +5,7 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.surveillanceoversight.common.PageParams;
+import org.surveillanceoversight.common.query.PageParams;
 import org.surveillanceoversight.history.AsOf;
 
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package org.surveillanceoversight.deployment;
 
-import org.surveillanceoversight.common.QueryParams;
+import org.surveillanceoversight.common.query.QueryParams;
 
-import static org.surveillanceoversight.common.ReferenceData.ISO_COUNTRY;
+import static org.surveillanceoversight.common.records.ReferenceData.ISO_COUNTRY;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,9 +1,9 @@
 package org.surveillanceoversight.deployment;
 
-import org.surveillanceoversight.common.Retraction;
+import org.surveillanceoversight.common.records.Retraction;
 import java.util.Optional;
 import org.surveillanceoversight.capability.Capability;
-import org.surveillanceoversight.common.PublishableRecord;
+import org.surveillanceoversight.common.records.PublishableRecord;
 import org.surveillanceoversight.country.Country;
 import org.surveillanceoversight.oversight.OversightAssessment;
 import org.surveillanceoversight.oversight.OversightCriterion;

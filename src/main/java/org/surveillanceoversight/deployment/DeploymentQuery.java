@@ -1,6 +1,6 @@
 package org.surveillanceoversight.deployment;
 
-import org.surveillanceoversight.common.SqlWhere;
+import org.surveillanceoversight.common.query.SqlWhere;
 
 import java.util.List;
 import java.util.UUID;

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.capability.Capability;
-import org.surveillanceoversight.common.Keyset;
+import org.surveillanceoversight.common.query.Keyset;
 import org.surveillanceoversight.oversight.OversightLabel;
 import org.surveillanceoversight.source.CitationService;
 
@@ -85,7 +85,7 @@ public class DeploymentService {
             return List.of();
         }
         return views(Deployment.<Deployment>list("id in ?1 and publication <> ?2", ids,
-                org.surveillanceoversight.common.Publication.draft));
+                org.surveillanceoversight.common.records.Publication.draft));
     }
 
     private String toJson(DeploymentView view) {

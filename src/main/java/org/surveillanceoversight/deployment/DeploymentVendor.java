@@ -7,7 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import org.surveillanceoversight.common.PublishableRecord;
+import org.surveillanceoversight.common.records.PublishableRecord;
 import org.surveillanceoversight.vendor.Vendor;
 
 /** A vendor's role in a deployment. */

@@ -1,12 +1,12 @@
 package org.surveillanceoversight.deployment;
 
-import org.surveillanceoversight.common.Retraction;
+import org.surveillanceoversight.common.records.Retraction;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.surveillanceoversight.common.Confidence;
-import org.surveillanceoversight.common.DatePrecision;
-import org.surveillanceoversight.common.Publication;
-import org.surveillanceoversight.common.Qualifier;
+import org.surveillanceoversight.common.records.Confidence;
+import org.surveillanceoversight.common.records.DatePrecision;
+import org.surveillanceoversight.common.records.Publication;
+import org.surveillanceoversight.common.records.Qualifier;
 import org.surveillanceoversight.country.Locality;
 import org.surveillanceoversight.oversight.OversightCriterion;
 import org.surveillanceoversight.oversight.OversightLabel;

@@ -10,9 +10,9 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
-import org.surveillanceoversight.common.Keyset;
-import org.surveillanceoversight.common.Sha256;
-import org.surveillanceoversight.common.SqlWhere;
+import org.surveillanceoversight.common.query.Keyset;
+import org.surveillanceoversight.common.records.Sha256;
+import org.surveillanceoversight.common.query.SqlWhere;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -10,9 +10,9 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
-import org.surveillanceoversight.common.DatePrecision;
-import org.surveillanceoversight.common.PublishableRecord;
-import org.surveillanceoversight.common.Qualifier;
+import org.surveillanceoversight.common.records.DatePrecision;
+import org.surveillanceoversight.common.records.PublishableRecord;
+import org.surveillanceoversight.common.records.Qualifier;
 import org.surveillanceoversight.country.Country;
 
 import java.math.BigDecimal;

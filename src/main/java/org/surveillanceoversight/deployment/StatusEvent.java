@@ -6,8 +6,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
-import org.surveillanceoversight.common.DatePrecision;
-import org.surveillanceoversight.common.PublishableRecord;
+import org.surveillanceoversight.common.records.DatePrecision;
+import org.surveillanceoversight.common.records.PublishableRecord;
 
 import java.time.LocalDate;
 

@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.surveillanceoversight.common.Confidence;
-import org.surveillanceoversight.common.DatePrecision;
-import org.surveillanceoversight.common.Qualifier;
+import org.surveillanceoversight.common.records.Confidence;
+import org.surveillanceoversight.common.records.DatePrecision;
+import org.surveillanceoversight.common.records.Qualifier;
 import org.surveillanceoversight.deployment.CameraCount;
 import org.surveillanceoversight.deployment.Deployment;
 

@@ -5,9 +5,9 @@ import java.util.UUID;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import org.surveillanceoversight.common.DatePrecision;
-import org.surveillanceoversight.common.PublishableRecord;
-import org.surveillanceoversight.common.Qualifier;
+import org.surveillanceoversight.common.records.DatePrecision;
+import org.surveillanceoversight.common.records.PublishableRecord;
+import org.surveillanceoversight.common.records.Qualifier;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -2,8 +2,8 @@ package org.surveillanceoversight.finding;
 
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.surveillanceoversight.common.DatePrecision;
-import org.surveillanceoversight.common.Qualifier;
+import org.surveillanceoversight.common.records.DatePrecision;
+import org.surveillanceoversight.common.records.Qualifier;
 import org.surveillanceoversight.source.CitationView;
 
 import java.math.BigDecimal;

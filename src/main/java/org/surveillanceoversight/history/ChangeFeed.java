@@ -3,7 +3,7 @@ package org.surveillanceoversight.history;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.surveillanceoversight.common.QueryParams;
+import org.surveillanceoversight.common.query.QueryParams;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

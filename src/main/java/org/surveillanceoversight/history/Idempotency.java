@@ -5,9 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.auth.Caller;
-import org.surveillanceoversight.common.ApiProblem;
-import org.surveillanceoversight.common.FieldError;
-import org.surveillanceoversight.common.Sha256;
+import org.surveillanceoversight.common.errors.ApiProblem;
+import org.surveillanceoversight.common.errors.FieldError;
+import org.surveillanceoversight.common.records.Sha256;
 
 import java.util.List;
 import java.util.Optional;

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.surveillanceoversight.common.SqlTime;
+import org.surveillanceoversight.common.query.SqlTime;
 
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +45,7 @@ public class RevisionLog {
         boolean exists = !em.createNativeQuery("select 1 from " + table + " where " + id + " = :id and publication <> 'draft'")
                 .setParameter("id", entityId).getResultList().isEmpty();
         if (!exists) {
-            throw org.surveillanceoversight.common.ApiProblem.notFound(entityType, entityId);
+            throw org.surveillanceoversight.common.errors.ApiProblem.notFound(entityType, entityId);
         }
         return new RevisionList(of(entityType, entityId));
     }

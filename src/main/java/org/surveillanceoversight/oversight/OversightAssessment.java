@@ -5,7 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import org.surveillanceoversight.common.PublishableRecord;
+import org.surveillanceoversight.common.records.PublishableRecord;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
-import org.surveillanceoversight.common.Sha256;
+import org.surveillanceoversight.common.records.Sha256;
 import org.surveillanceoversight.history.History;
 import org.surveillanceoversight.seed.SeedRecords.CountrySeed;
 import org.surveillanceoversight.seed.SeedRecords.DeploymentSeed;

@@ -1,7 +1,7 @@
 package org.surveillanceoversight.seed;
 
-import org.surveillanceoversight.common.Confidence;
-import org.surveillanceoversight.common.Qualifier;
+import org.surveillanceoversight.common.records.Confidence;
+import org.surveillanceoversight.common.records.Qualifier;
 import org.surveillanceoversight.country.Locality;
 import org.surveillanceoversight.deployment.CameraCount;
 import org.surveillanceoversight.deployment.Deployment;

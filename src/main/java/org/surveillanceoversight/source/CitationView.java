@@ -2,7 +2,7 @@ package org.surveillanceoversight.source;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import org.surveillanceoversight.common.DatePrecision;
+import org.surveillanceoversight.common.records.DatePrecision;
 
 import java.time.LocalDate;
 import java.util.UUID;

@@ -4,9 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.surveillanceoversight.auth.Caller;
-import org.surveillanceoversight.common.FieldError;
-import org.surveillanceoversight.common.Publication;
-import org.surveillanceoversight.common.PublishableRecord;
+import org.surveillanceoversight.common.errors.FieldError;
+import org.surveillanceoversight.common.records.Publication;
+import org.surveillanceoversight.common.records.PublishableRecord;
 import org.surveillanceoversight.history.History;
 
 import java.time.Instant;

@@ -6,8 +6,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.surveillanceoversight.common.DatePrecision;
-import org.surveillanceoversight.common.PublishableRecord;
+import org.surveillanceoversight.common.records.DatePrecision;
+import org.surveillanceoversight.common.records.PublishableRecord;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
 package org.surveillanceoversight.source;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.surveillanceoversight.common.DatePrecision;
-import org.surveillanceoversight.common.Publication;
-import org.surveillanceoversight.common.Retraction;
+import org.surveillanceoversight.common.records.DatePrecision;
+import org.surveillanceoversight.common.records.Publication;
+import org.surveillanceoversight.common.records.Retraction;
 
 import java.time.Instant;
 import java.time.LocalDate;

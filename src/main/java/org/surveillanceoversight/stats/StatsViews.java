@@ -1,6 +1,6 @@
 package org.surveillanceoversight.stats;
 
-import org.surveillanceoversight.common.DataVersioned;
+import org.surveillanceoversight.common.http.DataVersioned;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;

@@ -4,7 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponses;
-import org.surveillanceoversight.common.Problem;
+import org.surveillanceoversight.common.errors.Problem;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

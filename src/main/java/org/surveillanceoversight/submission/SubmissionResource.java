@@ -25,12 +25,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.surveillanceoversight.auth.CurrentCaller;
-import org.surveillanceoversight.common.ApiProblem;
-import org.surveillanceoversight.common.PageParams;
-import org.surveillanceoversight.common.PageResponse;
-import org.surveillanceoversight.common.Problem;
-import org.surveillanceoversight.common.PublicId;
-import org.surveillanceoversight.common.QueryParams;
+import org.surveillanceoversight.common.errors.ApiProblem;
+import org.surveillanceoversight.common.query.PageParams;
+import org.surveillanceoversight.common.query.PageResponse;
+import org.surveillanceoversight.common.errors.Problem;
+import org.surveillanceoversight.common.records.PublicId;
+import org.surveillanceoversight.common.query.QueryParams;
 
 import java.util.List;
 

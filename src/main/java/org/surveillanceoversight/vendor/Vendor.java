@@ -9,7 +9,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
-import org.surveillanceoversight.common.PublishableRecord;
+import org.surveillanceoversight.common.records.PublishableRecord;
 import org.surveillanceoversight.country.Country;
 
 import java.util.ArrayList;

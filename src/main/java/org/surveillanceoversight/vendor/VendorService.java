@@ -1,15 +1,15 @@
 package org.surveillanceoversight.vendor;
 
-import org.surveillanceoversight.common.Retraction;
+import org.surveillanceoversight.common.records.Retraction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.surveillanceoversight.common.Keyset;
-import org.surveillanceoversight.common.Page;
-import org.surveillanceoversight.common.Publication;
-import org.surveillanceoversight.common.PublishableRecord;
-import org.surveillanceoversight.common.SqlWhere;
+import org.surveillanceoversight.common.query.Keyset;
+import org.surveillanceoversight.common.query.Page;
+import org.surveillanceoversight.common.records.Publication;
+import org.surveillanceoversight.common.records.PublishableRecord;
+import org.surveillanceoversight.common.query.SqlWhere;
 import org.surveillanceoversight.finding.Finding;
 import org.surveillanceoversight.finding.FindingView;
 import org.surveillanceoversight.source.CitationService;
@@ -89,7 +89,7 @@ public class VendorService {
                         r.id, r.kind, r.jurisdiction, r.authority, r.description, r.effectiveOn, r.effectivePrecision,
                         r.endedOn, r.endedPrecision, cited.getOrDefault(r.id, List.of()))).toList(),
                 findingsByVendor.getOrDefault(v.id, List.of()),
-                new org.surveillanceoversight.common.DeploymentsLink(deploymentCounts.getOrDefault(v.id, 0L), "/api/v1/deployments?vendor=" + v.id),
+                new org.surveillanceoversight.common.records.DeploymentsLink(deploymentCounts.getOrDefault(v.id, 0L), "/api/v1/deployments?vendor=" + v.id),
                 v.publication, Retraction.of(v), v.version, v.updatedAt, cited.getOrDefault(v.id, List.of()))).toList();
     }
 }

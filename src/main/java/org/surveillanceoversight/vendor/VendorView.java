@@ -1,11 +1,11 @@
 package org.surveillanceoversight.vendor;
 
-import org.surveillanceoversight.common.Retraction;
-import org.surveillanceoversight.common.DeploymentsLink;
+import org.surveillanceoversight.common.records.Retraction;
+import org.surveillanceoversight.common.records.DeploymentsLink;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.surveillanceoversight.common.DatePrecision;
-import org.surveillanceoversight.common.Publication;
+import org.surveillanceoversight.common.records.DatePrecision;
+import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.finding.FindingView;
 import org.surveillanceoversight.source.CitationView;
 

@@ -61,7 +61,7 @@ public class ApiKeyTest {
                 assertFalse(value != null && value.contains(secret.substring(4)), "the secret is stored in "
                         + rs.getMetaData().getColumnName(i));
             }
-            assertEquals(org.surveillanceoversight.common.Sha256.hex(secret), rs.getString("secret_sha256"));
+            assertEquals(org.surveillanceoversight.common.records.Sha256.hex(secret), rs.getString("secret_sha256"));
         }
     }
 

@@ -1,5 +1,0 @@
-package org.surveillanceoversight.common;
-
-public enum Confidence {
-    high, medium, low
-}

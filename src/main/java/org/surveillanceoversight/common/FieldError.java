@@ -1,5 +1,0 @@
-package org.surveillanceoversight.common;
-
-/** One field-level error in a problem response: which field (or parameter) and what is wrong with it. */
-public record FieldError(String field, String message) {
-}

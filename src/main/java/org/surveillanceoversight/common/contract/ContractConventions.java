@@ -1,0 +1,284 @@
+package org.surveillanceoversight.common.contract;
+
+import org.surveillanceoversight.common.errors.Problem;
+import org.surveillanceoversight.common.records.MergePatch;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.Arrays;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.MediaType;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the HTTP layer does for every operation, documented once rather than on each resource:
+ * rate limits (429), body limits and media types (413, 415), content negotiation (406), conditional
+ * GETs (304), keys (401); a relative server; public operations marked public. And the two rules
+ * the wire follows for every schema: an answer always carries every property (null where unknown),
+ * and an input may leave out, or send null for, any property it does not require.
+ */
+@OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = 0)
+public class ContractConventions implements OASFilter {
+
+    static final String PROBLEM = "#/components/schemas/Problem";
+    static final String SCHEMAS = "#/components/schemas/";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        openAPI.servers(List.of(OASFactory.createServer().url("/")
+                .description("The host that serves this document; every path starts with /api/v1")));
+        if (openAPI.getInfo() != null) {
+            openAPI.getInfo().addExtension("x-data-license", Map.of(
+                    "name", "CC BY 4.0",
+                    "url", "https://creativecommons.org/licenses/by/4.0/",
+                    "attribution", "Surveillance Oversight API, and the sources each record cites"));
+        }
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            if (!path.getKey().startsWith("/api/") || path.getValue().getOperations() == null) {
+                continue;
+            }
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                document(entry.getKey(), entry.getValue());
+            }
+        }
+        openAPI.getComponents().addSchema("MergePatch", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("A JSON merge patch (RFC 7396) on the record's input form (the body its PUT takes): send only "
+                        + "the fields to change, null to clear one, and a change_reason")
+                .additionalPropertiesBoolean(Boolean.TRUE));
+        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
+        if (schemas != null) {
+            Set<String> inputs = reachable(schemas, requestSchemas(openAPI));
+            Set<String> outputs = reachable(schemas, responseSchemas(openAPI));
+            Set<String> used = new HashSet<>(inputs);
+            used.addAll(outputs);
+            used.addAll(reachable(schemas, parameterSchemas(openAPI)));
+            // a Java type that only the scanner saw (e.g. JsonNode behind a merge patch) is no part of the contract
+            new ArrayList<>(schemas.keySet()).stream().filter(name -> !used.contains(name))
+                    .forEach(openAPI.getComponents()::removeSchema);
+            schemas.forEach((name, schema) -> {
+                if (inputs.contains(name)) {
+                    optionalMayBeNull(schema);
+                } else if (outputs.contains(name) && !name.equals("Problem")) {
+                    everyPropertyPresent(schema);
+                }
+            });
+        }
+    }
+
+    private static void document(PathItem.HttpMethod method, Operation operation) {
+        APIResponses responses = operation.getResponses();
+        if (responses == null) {
+            return;
+        }
+        boolean keyed = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        if (!keyed) {
+            operation.setSecurity(List.of()); // public: no key needed
+        }
+        if (keyed) {
+            // 403 is the operation's own to declare: one that any role may call never answers it
+            addIfAbsent(responses, "401", "No key, or an unknown or revoked one (`Authorization: Bearer <key>`)");
+        }
+        if (method == PathItem.HttpMethod.GET && !keyed) {
+            responses.addAPIResponse("304", OASFactory.createAPIResponse()
+                    .description("Not modified: If-None-Match names the current ETag; no body"));
+        }
+        addIfAbsent(responses, "406", "Accept names no media type this operation serves; `detail` lists those it does");
+        if (operation.getRequestBody() != null) {
+            responses.addAPIResponse("413", problem("The body is larger than the service accepts (quarkus.http.limits.max-body-size)"));
+            addIfAbsent(responses, "415", "Content-Type is not one this operation reads");
+        }
+        responses.addAPIResponse("429", problem("Over the rate limit for this address or key; wait the seconds in Retry-After")
+                .addHeader("Retry-After", header("Seconds until the limit resets"))
+                .addHeader("RateLimit-Limit", header("Requests allowed in the current minute"))
+                .addHeader("RateLimit-Remaining", header("Requests left in it"))
+                .addHeader("RateLimit-Reset", header("Seconds until it ends")));
+        if (operation.getParameters() != null) {
+            operation.getParameters().forEach(ContractConventions::enumOnItems);
+            operation.getParameters().forEach(ContractConventions::constrain);
+        }
+        if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+            MediaType patch = operation.getRequestBody().getContent().getMediaType(MergePatch.MEDIA_TYPE);
+            if (patch != null) {
+                patch.schema(OASFactory.createSchema().ref(SCHEMAS + "MergePatch"));
+            }
+        }
+    }
+
+    /** What holds for a parameter of this name wherever it appears. */
+    private static void constrain(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (schema == null) {
+            return;
+        }
+        switch (parameter.getName()) {
+            case "id" -> schema.format("uuid");
+            case "as_of" -> schema.format("date-time");
+            case "Idempotency-Key" -> schema.minLength(1).maxLength(200);
+            default -> { }
+        }
+    }
+
+    /** SmallRye puts the enumeration of a repeatable parameter on the array; it belongs to each item. */
+    private static void enumOnItems(Parameter parameter) {
+        Schema schema = parameter.getSchema();
+        if (schema == null || schema.getType() == null || !schema.getType().contains(Schema.SchemaType.ARRAY)) {
+            return;
+        }
+        if (schema.getItems() == null) {
+            Schema items = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+            if (schema.getEnumeration() != null) {
+                items.enumeration(new ArrayList<>(schema.getEnumeration()));
+            }
+            schema.items(items);
+        }
+        schema.enumeration(null);
+    }
+
+    private static void addIfAbsent(APIResponses responses, String status, String description) {
+        if (!responses.hasAPIResponse(status)) {
+            responses.addAPIResponse(status, problem(description));
+        }
+    }
+
+    private static APIResponse problem(String description) {
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM)));
+        return OASFactory.createAPIResponse().description(description).content(content);
+    }
+
+    private static Header header(String description) {
+        return OASFactory.createHeader().description(description)
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER));
+    }
+
+    /** Jackson writes every property of an answer, null included, so each is required (and may be nullable). */
+    private static void everyPropertyPresent(Schema schema) {
+        if (schema.getProperties() != null && !schema.getProperties().isEmpty()) {
+            schema.setRequired(new ArrayList<>(schema.getProperties().keySet()));
+        }
+    }
+
+    /** An input property that is not required may be sent as null, which reads as absent. */
+    private static void optionalMayBeNull(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+        properties.forEach((name, property) -> {
+            if (!required.contains(name)) {
+                schema.addProperty(name, nullable(property));
+            }
+        });
+    }
+
+    static Schema nullable(Schema property) {
+        if (property.getRef() != null) {
+            return OASFactory.createSchema().description(property.getDescription())
+                    .addAnyOf(OASFactory.createSchema().ref(property.getRef()))
+                    .addAnyOf(OASFactory.createSchema().addType(Schema.SchemaType.NULL));
+        }
+        if (property.getType() != null && !property.getType().isEmpty()
+                && !property.getType().contains(Schema.SchemaType.NULL)) {
+            property.addType(Schema.SchemaType.NULL);
+        }
+        return property;
+    }
+
+    private static List<Schema> requestSchemas(OpenAPI openAPI) {
+        List<Schema> roots = new ArrayList<>();
+        forEachOperation(openAPI, operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values().forEach(m -> roots.add(m.getSchema()));
+            }
+        });
+        return roots;
+    }
+
+    private static List<Schema> parameterSchemas(OpenAPI openAPI) {
+        List<Schema> roots = new ArrayList<>();
+        forEachOperation(openAPI, operation -> {
+            if (operation.getParameters() != null) {
+                operation.getParameters().forEach(p -> roots.add(p.getSchema()));
+            }
+        });
+        return roots;
+    }
+
+    private static List<Schema> responseSchemas(OpenAPI openAPI) {
+        List<Schema> roots = new ArrayList<>();
+        forEachOperation(openAPI, operation -> {
+            if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
+                    if (response.getContent() != null && response.getContent().getMediaTypes() != null) {
+                        for (MediaType media : response.getContent().getMediaTypes().values()) {
+                            roots.add(media.getSchema());
+                        }
+                    }
+                }
+            }
+        });
+        return roots;
+    }
+
+    private static void forEachOperation(OpenAPI openAPI, Consumer<Operation> action) {
+        openAPI.getPaths().getPathItems().values().forEach(item -> {
+            if (item.getOperations() != null) {
+                item.getOperations().values().forEach(action);
+            }
+        });
+    }
+
+    /** The names of the component schemas reachable from the given schemas through $ref. */
+    private static Set<String> reachable(Map<String, Schema> components, List<Schema> roots) {
+        Set<String> names = new HashSet<>();
+        Deque<Schema> todo = new ArrayDeque<>();
+        roots.stream().filter(Objects::nonNull).forEach(todo::push);
+        while (!todo.isEmpty()) {
+            Schema schema = todo.pop();
+            if (schema.getRef() != null && schema.getRef().startsWith(SCHEMAS)) {
+                String name = schema.getRef().substring(SCHEMAS.length());
+                if (names.add(name) && components.containsKey(name)) {
+                    todo.push(components.get(name));
+                }
+            }
+            if (schema.getProperties() != null) {
+                schema.getProperties().values().forEach(todo::push);
+            }
+            if (schema.getItems() != null) {
+                todo.push(schema.getItems());
+            }
+            for (List<Schema> list : new ArrayList<List<Schema>>(Arrays.asList(
+                    schema.getAnyOf(), schema.getOneOf(), schema.getAllOf()))) {
+                if (list != null) {
+                    list.forEach(todo::push);
+                }
+            }
+            if (schema.getAdditionalPropertiesSchema() != null) {
+                todo.push(schema.getAdditionalPropertiesSchema());
+            }
+        }
+        return names;
+    }
+}

@@ -1,0 +1,5 @@
+package org.surveillanceoversight.common.records;
+
+public enum Confidence {
+    high, medium, low
+}
