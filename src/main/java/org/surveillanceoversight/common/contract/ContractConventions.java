@@ -66,8 +66,8 @@ public class ContractConventions implements OASFilter {
                 .description("A JSON merge patch (RFC 7396) on the record's input form (the body its PUT takes): send only "
                         + "the fields to change, null to clear one, and a change_reason")
                 .additionalPropertiesBoolean(Boolean.TRUE));
-        Map<String, Schema> schemas = openAPI.getComponents() == null ? null : openAPI.getComponents().getSchemas();
-        if (schemas != null) {
+        Map<String, Schema> schemas = openAPI.getComponents().getSchemas();
+        if (!schemas.isEmpty()) {
             Set<String> inputs = reachable(schemas, requestSchemas(openAPI));
             Set<String> outputs = reachable(schemas, responseSchemas(openAPI));
             Set<String> used = new HashSet<>(inputs);
