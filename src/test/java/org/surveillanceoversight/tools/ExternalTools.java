@@ -48,8 +48,13 @@ public final class ExternalTools {
 
     /** Installs the Node packages of src/test/node from its lockfile, once per change of the lockfile. */
     public static synchronized void npmPackages() {
-        require("node", "Node.js 18 or newer");
+        require("node", "Node.js 20.19 or newer");
         require("npm", "npm");
+        String version = run(Path.of("."), Map.of(), 60, "node", "--version").output().trim();
+        if (!nodeIsRecentEnough(version)) {
+            fail("Node.js " + version + " is too old: Redocly CLI needs 20.19 or newer (or 22.12+). Debian 12's own "
+                    + "nodejs is 18; install a newer nodejs package (e.g. NodeSource's 20 or 22), then:\n  " + INSTALL_LINE);
+        }
         Path lock = NODE_PROJECT.resolve("package-lock.json");
         Path installed = NODE_PROJECT.resolve("node_modules").resolve(".package-lock.json");
         try {
@@ -65,6 +70,17 @@ public final class ExternalTools {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** "v20.20.2" -> whether Redocly CLI 2.77 runs on it (20.19+ in the 20 line, 22.12+ after it). */
+    static boolean nodeIsRecentEnough(String version) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("v?(\\d+)\\.(\\d+).*").matcher(version);
+        if (!m.matches()) {
+            return false;
+        }
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        return major == 20 && minor >= 19 || major == 22 && minor >= 12 || major > 22;
     }
 
     /** Runs a command in a folder with extra environment variables, and waits at most the given seconds. */

@@ -45,12 +45,14 @@ public class ContractConventions implements OASFilter {
     public void filterOpenAPI(OpenAPI openAPI) {
         openAPI.servers(List.of(OASFactory.createServer().url("/")
                 .description("The host that serves this document; every path starts with /api/v1")));
-        if (openAPI.getInfo() != null) {
-            openAPI.getInfo().addExtension("x-data-license", Map.of(
-                    "name", "CC BY 4.0",
-                    "url", "https://creativecommons.org/licenses/by/4.0/",
-                    "attribution", "Surveillance Oversight API, and the sources each record cites"));
+        if (openAPI.getInfo() == null) {
+            openAPI.info(OASFactory.createInfo()); // title, version, contact and licence come from configuration
         }
+        Map<String, String> dataLicense = new LinkedHashMap<>(); // in this order, so the generated spec is stable
+        dataLicense.put("name", "CC BY 4.0");
+        dataLicense.put("url", "https://creativecommons.org/licenses/by/4.0/");
+        dataLicense.put("attribution", "Surveillance Oversight API, and the sources each record cites");
+        openAPI.getInfo().addExtension("x-data-license", dataLicense);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
