@@ -1,6 +1,5 @@
 package org.surveillanceoversight.auth;
 
-import java.util.Optional;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -10,6 +9,8 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import java.util.Optional;
 
 /**
  * Turns a presented key into an identity: the key's ID as the principal, its role and every role

@@ -1,7 +1,5 @@
 package org.surveillanceoversight.deployment;
 
-import java.time.Instant;
-import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -53,7 +51,9 @@ import org.surveillanceoversight.common.records.ReferenceData;
 import org.surveillanceoversight.common.errors.Problem;
 import org.surveillanceoversight.common.records.PublicId;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 @Path("/api/v1/deployments")

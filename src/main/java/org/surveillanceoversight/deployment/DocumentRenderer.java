@@ -1,6 +1,5 @@
 package org.surveillanceoversight.deployment;
 
-import java.util.UUID;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Renders missing and stale deployment documents in the background, so reads after a write or

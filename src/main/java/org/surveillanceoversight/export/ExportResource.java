@@ -1,6 +1,5 @@
 package org.surveillanceoversight.export;
 
-import java.io.OutputStream;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -28,6 +27,7 @@ import org.surveillanceoversight.deployment.DeploymentFilter;
 import org.surveillanceoversight.deployment.DeploymentFilterParams;
 import org.surveillanceoversight.deployment.DeploymentView;
 
+import java.io.OutputStream;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BiConsumer;

@@ -1,7 +1,5 @@
 package org.surveillanceoversight.export;
 
-import java.time.Instant;
-import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.records.Confidence;
@@ -11,9 +9,11 @@ import org.surveillanceoversight.deployment.CameraCount;
 import org.surveillanceoversight.deployment.Deployment;
 
 import java.lang.reflect.RecordComponent;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**

@@ -1,6 +1,5 @@
 package org.surveillanceoversight.oversight;
 
-import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.OneToMany;
@@ -10,6 +9,7 @@ import org.surveillanceoversight.common.records.PublishableRecord;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** The oversight rubric for one deployment as of a date; its label is derived (see OversightLabel). */
 @Entity

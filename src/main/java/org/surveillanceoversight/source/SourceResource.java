@@ -1,6 +1,5 @@
 package org.surveillanceoversight.source;
 
-import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -48,6 +47,7 @@ import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
 
 import java.util.List;
+import java.util.UUID;
 
 @Path("/api/v1/sources")
 @Produces(MediaType.APPLICATION_JSON)

@@ -1,6 +1,5 @@
 package org.surveillanceoversight.source;
 
-import java.time.Instant;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +21,7 @@ import org.surveillanceoversight.common.query.SqlWhere;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.History;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

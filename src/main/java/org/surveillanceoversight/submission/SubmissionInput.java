@@ -1,6 +1,5 @@
 package org.surveillanceoversight.submission;
 
-import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -10,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A tip or correction from anyone. Contact details only if the submitter chooses to give them. */

@@ -1,11 +1,11 @@
 package org.surveillanceoversight.submission;
 
-import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A submission as reviewers see it. */

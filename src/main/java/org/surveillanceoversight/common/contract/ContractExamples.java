@@ -1,6 +1,5 @@
 package org.surveillanceoversight.common.contract;
 
-import java.util.Arrays;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
@@ -11,6 +10,7 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 

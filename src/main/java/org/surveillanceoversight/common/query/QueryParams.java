@@ -32,7 +32,7 @@ public final class QueryParams {
         }
     }
 
-    /** The values given for a name: as a @QueryParam field read them, or from the query string. */
+    /** The values the query string gives for a name (the overloads that take values read a @QueryParam field instead). */
     private List<String> given(String name) {
         return raw.getOrDefault(name, List.of());
     }
