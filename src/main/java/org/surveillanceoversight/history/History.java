@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.auth.Caller;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +27,10 @@ import java.util.UUID;
  * before and after, unless the representation is unchanged.
  *
  * <p>A write changes more than the row it names: renaming a vendor changes every deployment that
- * shows the vendor's name, and a new citation changes its source's count. So the candidates are
- * every row the transaction wrote (PostgreSQL's {@code xmin} is the writing transaction's ID) and
- * the records that show them; comparing with the last revision drops the ones that did not change.
+ * shows the vendor's name, and a new citation changes its source's count. Triggers note each
+ * record whose rows the transaction wrote, or whose representation shows them, in
+ * {@code written_record} (V7), so the candidates come from the write itself, at any registry size;
+ * comparing with the last revision drops the ones that did not change.
  * Replaying every revision in order therefore rebuilds exactly what the API serves.
  *
  * <p>Writers take a transaction-level advisory lock before appending, so revision IDs are in
@@ -37,7 +40,6 @@ import java.util.UUID;
 public class History {
 
     static final long HISTORY_LOCK = 0x4157_0001L;
-    private static final String CURRENT_TX = "pg_current_xact_id()::xid";
 
     @Inject
     EntityManager em;
@@ -74,61 +76,44 @@ public class History {
         em.flush();
         // deferred rules (a claim's citations) are checked now, so a broken write fails here as a 422, not at commit
         em.createNativeQuery("set constraints all immediate").executeUpdate();
+        Map<String, Set<UUID>> written = written();
+        if (primaryType != null) {
+            written.computeIfAbsent(primaryType, k -> new LinkedHashSet<>()).add(primaryId);
+        }
+        // Revision IDs in commit order: one writer at a time from here to its commit. What runs
+        // inside is rendering the records this write changed, found by the triggers, never a scan.
         em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", HISTORY_LOCK).getSingleResult();
         em.clear(); // render from the database, not from entities whose other sides were not kept in step
         Map<String, JsonNode> current = new HashMap<>();
 
-        Set<UUID> changedSources = ids("select id from source where xmin = " + CURRENT_TX);
-        if ("source".equals(primaryType)) {
-            changedSources.add(primaryId);
-        }
-        Set<UUID> changedDeployments = ids("select deployment_id from deployment_summary where xmin = " + CURRENT_TX);
-        include(changedDeployments, "deployment", primaryType, primaryId);
-        List<Revision> deployments = changes("deployment", changedDeployments, current);
-
-        Set<UUID> vendors = ids("select id from vendor where xmin = " + CURRENT_TX
-                + " union select vendor_id from vendor_restriction where xmin = " + CURRENT_TX
-                + " union select vendor_id from finding where vendor_id is not null and xmin = " + CURRENT_TX);
-        if (!changedSources.isEmpty()) {
-            vendors.addAll(ids("select coalesce(r.vendor_id, f.vendor_id, c.claim_id) from citation c "
-                    + "left join vendor_restriction r on c.claim_type = 'vendor_restriction' and r.id = c.claim_id "
-                    + "left join finding f on c.claim_type = 'finding' and f.id = c.claim_id "
-                    + "where c.claim_type in ('vendor', 'vendor_restriction', 'finding') "
-                    + "and c.source_id = any(cast(:ids as uuid[]))", changedSources));
-        }
+        List<Revision> deployments = changes("deployment", written.getOrDefault("deployment", Set.of()), current);
+        Set<UUID> vendors = new LinkedHashSet<>(written.getOrDefault("vendor", Set.of()));
+        Set<UUID> localities = new LinkedHashSet<>(written.getOrDefault("locality", Set.of()));
         for (Revision r : deployments) {
-            collect(r, "vendors", "vendor_id", vendors);
+            // vendors and localities count the published deployments that name them
+            countedIn(r, "vendors", "vendor_id", vendors);
+            countedIn(r, "localities", "id", localities);
         }
-        vendors.remove(null);
-        include(vendors, "vendor", primaryType, primaryId);
-        List<Revision> vendorRevisions = changes("vendor", vendors, current);
-
-        Set<UUID> localities = ids("select id from locality where xmin = " + CURRENT_TX);
-        include(localities, "locality", primaryType, primaryId);
-        for (Revision r : deployments) {
-            collect(r, "localities", "id", localities);
-        }
-        List<Revision> localityRevisions = changes("locality", localities, current);
-
-        Set<UUID> sources = new LinkedHashSet<>(changedSources);
-        for (Revision r : deployments) {
-            citedSources(r.before, sources);
-            citedSources(r.after, sources);
-        }
-        for (Revision r : vendorRevisions) {
-            citedSources(r.before, sources);
-            citedSources(r.after, sources);
-        }
-        List<Revision> sourceRevisions = changes("source", sources, current);
-
         List<Revision> all = new ArrayList<>(deployments);
-        all.addAll(vendorRevisions);
-        all.addAll(localityRevisions);
-        all.addAll(sourceRevisions);
+        all.addAll(changes("vendor", vendors, current));
+        all.addAll(changes("locality", localities, current));
+        all.addAll(changes("source", written.getOrDefault("source", Set.of()), current));
         for (Revision r : all) {
             append(r, actor, reason);
         }
         return current;
+    }
+
+    /** The records the current transaction changed, as its triggers noted them (and forgets them). */
+    private Map<String, Set<UUID>> written() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("delete from written_record where tx = pg_current_xact_id() "
+                + "returning entity_type, entity_id").getResultList();
+        Map<String, Set<UUID>> written = new HashMap<>();
+        for (Object[] r : rows) {
+            written.computeIfAbsent((String) r[0], k -> new LinkedHashSet<>()).add((UUID) r[1]);
+        }
+        return written;
     }
 
     private record Revision(String type, UUID id, JsonNode before, JsonNode after) {
@@ -158,18 +143,26 @@ public class History {
     /**
      * Gives records that have no revision yet (written before the history began, or by SQL outside
      * the API) a first revision as they stand now, at most {@code limit} per kind; returns how many.
+     * The search for them runs before the history's lock, so writers never wait on it; under the
+     * lock only the records found are checked again and rendered.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int backfill(int limit) {
+        Map<String, Set<UUID>> missing = new LinkedHashMap<>();
+        for (String type : renderer.types()) {
+            Set<UUID> ids = withoutRevision(type, null, limit);
+            if (!ids.isEmpty()) {
+                missing.put(type, ids);
+            }
+        }
+        if (missing.isEmpty()) {
+            return 0;
+        }
         em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", HISTORY_LOCK).getSingleResult();
         int appended = 0;
-        for (String type : renderer.types()) {
-            String table = renderer.kind(type).table();
-            String id = renderer.kind(type).idColumn();
-            Set<UUID> missing = ids("select t." + id + " from " + table + " t where t.publication <> 'draft' "
-                    + "and not exists (select 1 from revision r where r.entity_type = '" + type + "' "
-                    + "and r.entity_id = t." + id + "::text) limit " + limit);
-            Map<UUID, JsonNode> now = renderer.render(type, missing);
+        for (Map.Entry<String, Set<UUID>> kind : missing.entrySet()) {
+            String type = kind.getKey();
+            Map<UUID, JsonNode> now = renderer.render(type, withoutRevision(type, kind.getValue(), limit));
             for (Map.Entry<UUID, JsonNode> e : now.entrySet()) {
                 append(new Revision(type, e.getKey(), null, e.getValue()), "system",
                         "History begins: the record as it stood when its history started");
@@ -177,6 +170,29 @@ public class History {
             }
         }
         return appended;
+    }
+
+    /** Public records of a kind that have no revision, among the given IDs (or all when null). */
+    private Set<UUID> withoutRevision(String type, Set<UUID> among, int limit) {
+        String table = renderer.kind(type).table();
+        String id = renderer.kind(type).idColumn();
+        Query query = em.createNativeQuery("select t." + id + " from " + table + " t "
+                + "where t.publication <> 'draft' " + (among == null ? "" : "and t." + id + " = any(cast(:ids as uuid[])) ")
+                + "and not exists (select 1 from revision r where r.entity_type = :type "
+                + "and r.entity_id = t." + id + "::text) limit " + limit).setParameter("type", type);
+        if (among != null) {
+            query.setParameter("ids", among.toArray(UUID[]::new));
+        }
+        @SuppressWarnings("unchecked")
+        List<UUID> rows = query.getResultList();
+        return new LinkedHashSet<>(rows);
+    }
+
+    /** Forgets the written records of transactions that ended without asking for history (bulk loads, SQL by hand). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int forgetEndedWrites() {
+        return em.createNativeQuery("delete from written_record where tx < pg_snapshot_xmin(pg_current_snapshot())")
+                .executeUpdate();
     }
 
     private Map<UUID, JsonNode> lastAfter(String type, Collection<UUID> ids) {
@@ -205,55 +221,37 @@ public class History {
                 .executeUpdate();
     }
 
-    private static void include(Set<UUID> ids, String type, String primaryType, UUID primaryId) {
-        if (type.equals(primaryType)) {
-            ids.add(primaryId);
+    /**
+     * The records a deployment's change changes the count of: those it named only before or only
+     * after, or all it named when its publication changed.
+     */
+    private static void countedIn(Revision r, String array, String field, Set<UUID> into) {
+        Set<UUID> before = named(r.before, array, field);
+        Set<UUID> after = named(r.after, array, field);
+        boolean republished = r.before == null
+                || !r.before.path("publication").equals(r.after.path("publication"));
+        for (UUID id : before) {
+            if (republished || !after.contains(id)) {
+                into.add(id);
+            }
         }
-    }
-
-    private static void collect(Revision r, String array, String field, Set<UUID> into) {
-        for (JsonNode doc : new JsonNode[] {r.before, r.after}) {
-            if (doc != null && doc.get(array) != null) {
-                for (JsonNode item : doc.get(array)) {
-                    if (item.hasNonNull(field)) {
-                        into.add(UUID.fromString(item.get(field).asText()));
-                    }
-                }
+        for (UUID id : after) {
+            if (republished || !before.contains(id)) {
+                into.add(id);
             }
         }
     }
 
-    /** Every source a representation cites, wherever its citations sit. */
-    private static void citedSources(JsonNode node, Set<UUID> into) {
-        if (node == null) {
-            return;
-        }
-        if (node.isObject()) {
-            JsonNode citations = node.get("citations");
-            if (citations != null && citations.isArray()) {
-                for (JsonNode c : citations) {
-                    JsonNode id = c.path("source").path("id");
-                    if (id.isTextual()) {
-                        into.add(UUID.fromString(id.asText()));
-                    }
+    private static Set<UUID> named(JsonNode doc, String array, String field) {
+        Set<UUID> ids = new LinkedHashSet<>();
+        if (doc != null && doc.get(array) != null) {
+            for (JsonNode item : doc.get(array)) {
+                if (item.hasNonNull(field)) {
+                    ids.add(UUID.fromString(item.get(field).asText()));
                 }
             }
         }
-        if (node.isContainerNode()) {
-            node.forEach(child -> citedSources(child, into));
-        }
-    }
-
-    private Set<UUID> ids(String sql) {
-        @SuppressWarnings("unchecked")
-        List<UUID> rows = em.createNativeQuery(sql).getResultList();
-        return new LinkedHashSet<>(rows);
-    }
-
-    private Set<UUID> ids(String sql, Set<UUID> param) {
-        @SuppressWarnings("unchecked")
-        List<UUID> rows = em.createNativeQuery(sql).setParameter("ids", param.toArray(UUID[]::new)).getResultList();
-        return new LinkedHashSet<>(rows);
+        return ids;
     }
 
     private JsonNode parse(String text) {

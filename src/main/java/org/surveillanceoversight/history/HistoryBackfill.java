@@ -28,6 +28,7 @@ public class HistoryBackfill {
             delayed = "10s")
     void inBackground() {
         int total = backfillAll();
+        QuarkusTransaction.requiringNew().call(history::forgetEndedWrites);
         if (total > 0) {
             Log.infof("Started the history of %d records that had none", total);
         }
