@@ -12,6 +12,8 @@ WARMUP=${WARMUP:-30}
 PORT=${PORT:-18080}
 DATA=bench/.data
 CONNECTIONS=${CONNECTIONS:-16}
+WRITERS=${WRITERS:-8}
+ADMIN_KEY="bench-admin-$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
 
 need() { command -v "$1" >/dev/null 2>&1; }
 if ! need wrk || ! need pgbench || ! need psql; then
@@ -23,7 +25,7 @@ need pgbench || export PATH=/usr/lib/postgresql/15/bin:$PATH
 ./mvnw -q -B package -DskipTests
 rm -rf "$DATA" && mkdir -p "$DATA"
 start_app() { # $1: extra JVM options
-  OVERSIGHT_HISTORY_BACKFILL_EVERY=off OVERSIGHT_RATE_LIMIT_ENABLED=false OVERSIGHT_DATA_DIR="$DATA" java $1 -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar \
+  OVERSIGHT_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" OVERSIGHT_HISTORY_BACKFILL_EVERY=off OVERSIGHT_RATE_LIMIT_ENABLED=false OVERSIGHT_DATA_DIR="$DATA" java $1 -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar \
     >> "$DATA/app.log" 2>&1 &
   APP=$!
   for _ in $(seq 1 120); do
@@ -39,18 +41,46 @@ start_app ""
 PG_PORT=$(grep -o 'embedded PostgreSQL on port [0-9]*' "$DATA/app.log" | grep -o '[0-9]*$')
 PSQL=(psql -X -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d oversight)
 
+rps() { grep 'Requests/sec' | awk '{print $2}'; }
+tps() { grep -E '^tps' | head -1 | awk '{print $3}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+results=()
+report() { results+=("$(printf '%-22s %12s %12s %7s   %s' "$1" "$2" "$3" "$4" "$5")"); }
+# a latency percentile of wrk --latency output, in ms
+pct() { grep -E "^ +$1%" | awk '{v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v*=1000}; printf "%.1f", v}'; }
+non2xx() { grep -o 'Non-2xx or 3xx responses: [0-9]*' | grep -o '[0-9]*$' || echo 0; }
+
+# The write phase: WRITERS editors through the API, creating sources and merge-patching one
+# deployment each (their own, so no 412 is expected), on whatever the registry holds now.
+API="http://127.0.0.1:$PORT"
+EDITOR_KEY=$(curl -sf -H "Authorization: Bearer $ADMIN_KEY" -H 'Content-Type: application/json' \
+  -d '{"name":"[synthetic] benchmark editor","role":"editor"}' "$API/api/v1/api-keys" | grep -o '"secret":"[^"]*"' | cut -d'"' -f4)
+SEED_SOURCE=$(curl -sf "$API/api/v1/sources?limit=1" | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4)
+write_phase() { # $1: label
+  local ids="$DATA/writers-$1.txt" out
+  : > "$ids"
+  for i in $(seq 1 "$WRITERS"); do
+    curl -sf -H "Authorization: Bearer $EDITOR_KEY" -H 'Content-Type: application/json' "$API/api/v1/deployments" -d \
+      "{\"title\":\"[synthetic] benchmark writer $i ($1)\",\"program_type\":\"other\",\"country\":\"AD\",\"confidence\":\"low\",\"citations\":[{\"source_id\":\"$SEED_SOURCE\",\"quote\":\"[synthetic]\"}],\"change_reason\":\"[synthetic] benchmark writer\"}" \
+      | grep -o '"id":"[^"]*"' | head -1 | cut -d'"' -f4 >> "$ids"
+  done
+  BENCH_KEY="$EDITOR_KEY" wrk -t"$WRITERS" -c"$WRITERS" -d"${WARMUP}s" -s bench/create_source.lua "$API" >/dev/null
+  out=$(BENCH_KEY="$EDITOR_KEY" wrk -t"$WRITERS" -c"$WRITERS" -d"${DURATION}s" --latency -s bench/create_source.lua "$API")
+  report "source creates ($1)" "$(echo "$out" | rps)" "-" "-" "p50 $(echo "$out" | pct 50) ms, p99 $(echo "$out" | pct 99) ms, non-2xx $(echo "$out" | non2xx); $WRITERS writers"
+  eval "CREATES_$1=$(echo "$out" | rps)"
+  out=$(BENCH_KEY="$EDITOR_KEY" BENCH_DEPLOYMENTS="$ids" wrk -t"$WRITERS" -c"$WRITERS" -d"${DURATION}s" --latency -s bench/patch_deployment.lua "$API")
+  report "deployment patches ($1)" "$(echo "$out" | rps)" "-" "-" "p50 $(echo "$out" | pct 50) ms, p99 $(echo "$out" | pct 99) ms, non-2xx $(echo "$out" | non2xx); $WRITERS writers"
+  eval "PATCHES_$1=$(echo "$out" | rps)"
+}
+echo "writes on the seed alone..."
+write_phase seed
+
 echo "generating synthetic data (100,000 deployments, 1,000,000 camera counts)..."
 start=$(date +%s)
 "${PSQL[@]}" -f bench/generate.sql
 echo "generated in $(( $(date +%s) - start )) s"
 "${PSQL[@]}" -c "create table if not exists bench_country as select code, (row_number() over (order by code) - 1)::int as i from country"
 "${PSQL[@]}" -At -c "select distinct country_code from deployment_summary order by 1" > "$DATA/countries.txt"
-
-rps() { grep 'Requests/sec' | awk '{print $2}'; }
-tps() { grep -E '^tps' | head -1 | awk '{print $3}'; }
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
-results=()
-report() { results+=("$(printf '%-22s %12s %12s %7s   %s' "$1" "$2" "$3" "$4" "$5")"); }
 
 echo "waiting for the background renderer to store every deployment's JSON..."
 start=$(date +%s)
@@ -60,6 +90,15 @@ for _ in $(seq 1 900); do
   sleep 2
 done
 echo "documents ready in $(( $(date +%s) - start )) s (left: $stale)"
+
+echo "writes at 100,000 deployments..."
+write_phase large
+floor=$(pgbench -n -c "$WRITERS" -j 2 -T "$DURATION" -f bench/source_create.pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres oversight 2>/dev/null | tps)
+report "source creates (large)" "$CREATES_large" "$floor" "$(ratio "$CREATES_large" "$floor")" "target >= 0.3 of pgbench: the source row and its revision row"
+report "creates large/seed" "$CREATES_large" "$CREATES_seed" "$(ratio "$CREATES_large" "$CREATES_seed")" "target >= 0.8"
+floor=$(pgbench -n -c "$WRITERS" -j 2 -T "$DURATION" -f bench/deployment_patch.pgbench -h 127.0.0.1 -p "$PG_PORT" -U postgres oversight 2>/dev/null | tps)
+report "deployment patches (large)" "$PATCHES_large" "$floor" "$(ratio "$PATCHES_large" "$floor")" "floor: the summary update and its revision row"
+report "patches large/seed" "$PATCHES_large" "$PATCHES_seed" "$(ratio "$PATCHES_large" "$PATCHES_seed")" "target >= 0.8"
 
 # Every API phase is measured warm: the JIT compiles each path while its own warm-up runs (on two
 # contended cores a cold path ran at a third to a half of its speed for its first 15-30 s).

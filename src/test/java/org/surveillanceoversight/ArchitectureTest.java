@@ -1,6 +1,13 @@
 package org.surveillanceoversight;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.ws.rs.Path;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,7 +20,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * Which packages may depend on which. No cycle between packages; the shared code (common) and the
  * history know no feature: features register what the history needs (history.RecordType, found
  * through CDI), and what a feature needs from the stats it asks through an interface of its own
- * (VendorDeploymentCounts, CapabilityDeploymentCounts) that the stats implement.
+ * (VendorDeploymentCounts, CapabilityDeploymentCounts) that the stats implement. And the layers:
+ * resources call services, services own the SQL, and no JAX-RS type is used below the web layer.
  */
 class ArchitectureTest {
 
@@ -54,6 +62,41 @@ class ArchitectureTest {
     void keysAndRolesKnowNoFeatureAndNoHistory() {
         noClasses().that().resideInAPackage(ROOT + ".auth..")
                 .should().dependOnClassesThat().resideInAnyPackage(inRoot(concat(FEATURES, "history..")))
+                .check(classes);
+    }
+
+    /**
+     * The web layer: resources, the filters and exception mappers of the HTTP plumbing, the
+     * beans that declare request parameters, and the helpers that build HTTP answers.
+     */
+    private static final DescribedPredicate<JavaClass> WEB_LAYER = new DescribedPredicate<>(
+            "resources, JAX-RS filters and mappers, parameter beans and HTTP helpers") {
+        @Override
+        public boolean test(JavaClass c) {
+            return c.isAnnotatedWith(Path.class)
+                    || c.getMethods().stream().anyMatch(m -> m.getAnnotations().stream()
+                    .anyMatch(a -> a.getRawType().getPackageName().startsWith("org.jboss.resteasy.reactive.server")))
+                    || c.getSimpleName().endsWith("Params")
+                    || c.getPackageName().endsWith(".http") || c.getPackageName().equals(ROOT + ".common.query");
+        }
+    };
+
+    @Test
+    void noJaxRsTypeBelowTheResources() {
+        noClasses().that(DescribedPredicate.not(WEB_LAYER)).and().doNotHaveModifier(JavaModifier.SYNTHETIC)
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs..")
+                .because("services answer in data; only the web layer knows HTTP")
+                .check(classes);
+    }
+
+    @Test
+    void resourcesCallServicesAndServicesOwnTheSql() {
+        noClasses().that().areAnnotatedWith(Path.class)
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.hibernate..",
+                        "io.vertx.sqlclient..", "io.vertx.mutiny.sqlclient..", "io.agroal..", "java.sql..")
+                .orShould().callMethodWhere(JavaCall.Predicates.target(HasOwner.Predicates.With.owner(
+                        JavaClass.Predicates.assignableTo(PanacheEntityBase.class))))
+                .because("a resource reads and writes through a service, which owns its queries")
                 .check(classes);
     }
 

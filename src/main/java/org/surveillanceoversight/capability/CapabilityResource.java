@@ -1,6 +1,5 @@
 package org.surveillanceoversight.capability;
 
-import org.surveillanceoversight.common.records.DeploymentsLink;
 
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -22,7 +21,6 @@ import org.surveillanceoversight.common.errors.Problem;
 import org.surveillanceoversight.common.query.QueryParams;
 
 import java.util.List;
-import java.util.Map;
 
 @Path("/api/v1/capabilities")
 @Produces(MediaType.APPLICATION_JSON)
@@ -31,11 +29,7 @@ import java.util.Map;
 public class CapabilityResource {
 
     @Inject
-    CapabilityDeploymentCounts deploymentCounts;
-
-    @Schema(name = "Capability")
-    public record CapabilityView(String code, String name, String description, DeploymentsLink deployments) {
-    }
+    CapabilityService capabilities;
 
 
     @Schema(name = "CapabilityPage")
@@ -51,7 +45,7 @@ public class CapabilityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Page<CapabilityView> list(@Context UriInfo uri) {
         new QueryParams(uri.getQueryParameters(), List.of()).check();
-        List<CapabilityView> all = views(Capability.list("order by code"));
+        List<CapabilityView> all = capabilities.all();
         return new Page<>(all, all.size(), null, null);
     }
 
@@ -64,16 +58,6 @@ public class CapabilityResource {
     @APIResponse(responseCode = "404", description = "No such capability",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public CapabilityView get(@PathParam("code") String code) {
-        Capability found = Capability.findById(code);
-        if (found == null) {
-            throw ApiProblem.notFound("capability", code);
-        }
-        return views(List.of(found)).get(0);
-    }
-
-    private List<CapabilityView> views(List<Capability> capabilities) {
-        Map<String, Long> counts = deploymentCounts.deploymentsPerCapability();
-        return capabilities.stream().map(c -> new CapabilityView(c.code, c.name, c.description,
-                new DeploymentsLink(counts.getOrDefault(c.code, 0L), "/api/v1/deployments?capability=" + c.code))).toList();
+        return capabilities.find(code).orElseThrow(() -> ApiProblem.notFound("capability", code));
     }
 }

@@ -46,14 +46,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.surveillanceoversight.auth.CurrentCaller;
-import org.surveillanceoversight.common.http.ContentTag;
-import org.surveillanceoversight.common.http.IfMatch;
 import org.surveillanceoversight.common.records.MergePatch;
 import org.surveillanceoversight.common.records.RetractionInput;
 import org.surveillanceoversight.common.contract.CreateResponses;
 import org.surveillanceoversight.common.contract.EditResponses;
 import org.surveillanceoversight.common.contract.RetractResponses;
 import org.surveillanceoversight.history.AsOf;
+import org.surveillanceoversight.history.http.AsOfResponses;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
 import java.util.Locale;
@@ -73,7 +72,7 @@ public class CountryResource {
     RevisionLog revisions;
 
     @Inject
-    AsOf history;
+    AsOfResponses asOfResponses;
 
     @Inject
     MergePatch mergePatch;
@@ -146,7 +145,7 @@ public class CountryResource {
             @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
         if (asOf != null) {
-            return history.listResponse("locality", "name_en", LocalityView.class, asOf, page, uri);
+            return asOfResponses.listResponse("locality", "name_en", LocalityView.class, asOf, page, uri);
         }
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("country", "q", "limit", "cursor", "as_of", PublicationParam.NAME));
         List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);
@@ -172,10 +171,11 @@ public class CountryResource {
                              @QueryParam("as_of") String asOf) {
         UUID uuid = PublicId.parse(id, "id");
         if (asOf != null) {
-            return history.response("locality", uuid, AsOf.parse(asOf), LocalityView.class);
+            return asOfResponses.response("locality", uuid, AsOf.parse(asOf), LocalityView.class);
         }
+        String etag = revisions.etag("locality", uuid); // read first: a write in between makes it stale, never the body
         String body = mergePatch.toJson(places.findLocality(uuid).orElseThrow(() -> ApiProblem.notFound("locality", id)));
-        return Response.ok(body, MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, ContentTag.of(body)).build();
+        return Response.ok(body, MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, etag).build();
     }
 
     @POST
@@ -209,7 +209,7 @@ public class CountryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replaceLocality(@PathParam("id") String id, @Valid @NotNull LocalityInput input,
                                     @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        return writer.update(PublicId.parse(id, "id"), input, IfMatch.require(ifMatch), caller.get()).response();
+        return writer.update(PublicId.parse(id, "id"), input, ifMatch, caller.get()).response();
     }
 
     @PATCH
@@ -226,7 +226,7 @@ public class CountryResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patchLocality(@PathParam("id") String id, @NotNull JsonNode patch,
                                   @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        return writer.patch(PublicId.parse(id, "id"), patch, IfMatch.require(ifMatch), caller.get()).response();
+        return writer.patch(PublicId.parse(id, "id"), patch, ifMatch, caller.get()).response();
     }
 
     @POST
@@ -241,7 +241,7 @@ public class CountryResource {
     @RetractResponses
     public Response retractLocality(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
                                     @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
-        return writer.retract(PublicId.parse(id, "id"), input.reason(), IfMatch.require(ifMatch), caller.get()).response();
+        return writer.retract(PublicId.parse(id, "id"), input.reason(), ifMatch, caller.get()).response();
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.country;
 
+import org.surveillanceoversight.history.RecordInput;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -22,5 +23,5 @@ public record LocalityInput(
         @DecimalMin("-180") @DecimalMax("180") Double longitude,
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> aliases,
         @Schema(nullable = true, description = "Why this write is made, kept in the history: required, non-blank, on every write; "
-                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) {
+                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) implements RecordInput {
 }

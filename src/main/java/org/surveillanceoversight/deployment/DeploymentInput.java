@@ -1,5 +1,6 @@
 package org.surveillanceoversight.deployment;
 
+import org.surveillanceoversight.history.RecordInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -47,7 +48,7 @@ public record DeploymentInput(
                 + "date adds an assessment (earlier ones stay in the record), and null retracts the current one.")
         @Valid OversightInput oversight,
         @Schema(nullable = true, description = "Why this write is made, kept in the history: required, non-blank, on every write; "
-                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) {
+                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) implements RecordInput {
 
     static final String DATE = "\\d{4}(-\\d{2}(-\\d{2})?)?";
     static final String DATE_MESSAGE = "must be YYYY, YYYY-MM or YYYY-MM-DD";

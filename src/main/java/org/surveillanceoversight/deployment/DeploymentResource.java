@@ -21,6 +21,7 @@ import org.surveillanceoversight.common.contract.CreateResponses;
 import org.surveillanceoversight.common.contract.EditResponses;
 import org.surveillanceoversight.common.contract.RetractResponses;
 import org.surveillanceoversight.history.AsOf;
+import org.surveillanceoversight.history.http.AsOfResponses;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
 import jakarta.ws.rs.GET;
@@ -29,7 +30,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -83,7 +83,7 @@ public class DeploymentResource {
     RevisionLog revisions;
 
     @Inject
-    AsOfReads asOfReads;
+    AsOfResponses asOfResponses;
 
     @GET
     @Operation(operationId = "listDeployments", summary = "List published deployments, filtered and sorted",
@@ -108,7 +108,7 @@ public class DeploymentResource {
             @QueryParam("publication") List<String> publication,
             @Context UriInfo uri) {
         if (asOf != null) {
-            return DocumentReads.onWorker(() -> asOfReads.list(asOf, page, uri));
+            return DocumentReads.onWorker(() -> asOfResponses.listResponse("deployment", "title", DeploymentView.class, asOf, page, uri));
         }
         // validated on the event loop (no database involved), then one non-blocking page query
         QueryParams params = new QueryParams(uri.getQueryParameters(), LIST_PARAMETERS);
@@ -148,12 +148,12 @@ public class DeploymentResource {
         UUID uuid = PublicId.parse(id, "id");
         if (asOf != null) {
             Instant at = AsOf.parse(asOf);
-            return DocumentReads.onWorker(() -> asOfReads.deployment(uuid, at));
+            return DocumentReads.onWorker(() -> asOfResponses.response("deployment", uuid, at, DeploymentView.class));
         }
         return reads.find(uuid).map(found -> found
-                // the deployment's own revision is a strong ETag; writes send it back in If-Match
+                // a strong ETag made from the deployment's revision; writes send it back in If-Match
                 .map(doc -> Response.ok(doc.body(), MediaType.APPLICATION_JSON)
-                        .tag(new EntityTag("r" + doc.revision(), false)).build())
+                        .header(HttpHeaders.ETAG, doc.etag()).build())
                 .orElseThrow(() -> ApiProblem.notFound("deployment", id)));
     }
 
@@ -191,7 +191,7 @@ public class DeploymentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") String id, @Valid @NotNull DeploymentInput input,
                             @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        return writer.update(PublicId.parse(id, "id"), input, IfMatch.require(ifMatch), caller.get()).response();
+        return writer.update(PublicId.parse(id, "id"), input, ifMatch, caller.get()).response();
     }
 
     @PATCH
@@ -209,7 +209,7 @@ public class DeploymentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
                           @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        return writer.patch(PublicId.parse(id, "id"), patch, IfMatch.require(ifMatch), caller.get()).response();
+        return writer.patch(PublicId.parse(id, "id"), patch, ifMatch, caller.get()).response();
     }
 
     @POST
@@ -224,7 +224,7 @@ public class DeploymentResource {
     @RetractResponses
     public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
                             @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
-        return writer.retract(PublicId.parse(id, "id"), input.reason(), IfMatch.require(ifMatch), caller.get()).response();
+        return writer.retract(PublicId.parse(id, "id"), input.reason(), ifMatch, caller.get()).response();
     }
 
     @GET

@@ -10,6 +10,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import org.surveillanceoversight.common.http.IfMatch;
 import org.surveillanceoversight.common.query.Keyset;
 import org.surveillanceoversight.common.records.Sha256;
 import org.surveillanceoversight.common.query.SqlWhere;
@@ -43,34 +44,42 @@ public class DocumentReads {
 
     private final AtomicLong statements = new AtomicLong();
 
-    /** One deployment's current document (UTF-8) and revision; empty when there is none or it is a draft. */
-    public Uni<Optional<DocumentCache.Hit>> find(UUID id) {
+    /** A deployment's current document (UTF-8) and its strong ETag, made from its revision as every record's is. */
+    public record Current(String etag, byte[] body) {
+    }
+
+    /** One deployment's current document and ETag; empty when there is none or it is a draft. */
+    public Uni<Optional<Current>> find(UUID id) {
         DocumentCache.Hit known = cache.latest(id);
-        // the body travels only when the cached one is not of the current revision
+        // the body travels only when the cached one is not of the current summary revision; the
+        // record's revision (its latest in the history) is read in the same statement, so they agree
         return execute("select s.revision, s.publication, case when s.revision = $2 then null else d.body end, "
-                        + "s.revision = $2 from deployment_summary s "
+                        + "s.revision = $2, (select coalesce(max(r.id), 0) from revision r "
+                        + "where r.entity_type = 'deployment' and r.entity_id = $3) from deployment_summary s "
                         + "left join deployment_document d on d.deployment_id = s.deployment_id and d.revision = s.revision "
-                        + "where s.deployment_id = $1", Tuple.of(id, known == null ? -1L : known.revision()))
+                        + "where s.deployment_id = $1", Tuple.of(id, known == null ? -1L : known.revision(), id.toString()))
                 .flatMap(rows -> {
                     RowIterator<Row> it = rows.iterator();
                     if (!it.hasNext()) {
-                        return Uni.createFrom().item(Optional.<DocumentCache.Hit>empty());
+                        return Uni.createFrom().item(Optional.<Current>empty());
                     }
                     Row row = it.next();
                     long revision = row.getLong(0);
                     if ("draft".equals(row.getString(1))) {
-                        return Uni.createFrom().item(Optional.<DocumentCache.Hit>empty());
+                        return Uni.createFrom().item(Optional.<Current>empty());
                     }
+                    String etag = IfMatch.etag(row.getLong(4));
                     if (row.getBoolean(3)) {
-                        return Uni.createFrom().item(Optional.of(known));
+                        return Uni.createFrom().item(Optional.of(new Current(etag, known.body())));
                     }
                     String body = row.getString(2);
                     if (body != null) {
                         // not kept: single reads spread over the whole registry, and keeping each one costs more
                         // (copies, garbage collection) than it saves; list pages fill the cache with what is browsed
-                        return Uni.createFrom().item(Optional.of(new DocumentCache.Hit(revision, body.getBytes(StandardCharsets.UTF_8))));
+                        return Uni.createFrom().item(Optional.of(new Current(etag, body.getBytes(StandardCharsets.UTF_8))));
                     }
-                    return onWorker(() -> render(List.of(id)).values().stream().findFirst());
+                    return onWorker(() -> render(List.of(id)).values().stream().findFirst()
+                            .map(hit -> new Current(etag, hit.body())));
                 });
     }
 

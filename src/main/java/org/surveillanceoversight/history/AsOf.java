@@ -6,17 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
 import org.surveillanceoversight.common.errors.ApiProblem;
 import org.surveillanceoversight.common.errors.FieldError;
+import org.surveillanceoversight.common.http.IfMatch;
 import org.surveillanceoversight.common.query.Keyset;
 import org.surveillanceoversight.common.query.Page;
-import org.surveillanceoversight.common.query.PageParams;
-import org.surveillanceoversight.common.query.PageResponse;
-import org.surveillanceoversight.common.query.QueryParams;
 import org.surveillanceoversight.common.query.SqlWhere;
 
 import java.time.Instant;
@@ -69,32 +63,8 @@ public class AsOf {
     public record Found(long revision, String body) {
 
         public String etag() {
-            return "\"h" + revision + "\"";
+            return IfMatch.etag(revision);
         }
-    }
-
-    /** The record as GET showed it at that moment, or a 404 saying it was not public then. */
-    public <T> Response response(String type, UUID id, Instant at, Class<T> view) {
-        return get(type, id, at, view)
-                .map(found -> Response.ok(found.body(), MediaType.APPLICATION_JSON)
-                        .header(HttpHeaders.ETAG, found.etag()).build())
-                .orElseThrow(() -> new ApiProblem("not-found", "Not Found", 404, "No " + type + " with ID " + id
-                        + " was public at " + at + ".", List.of()));
-    }
-
-    /**
-     * A list request with as_of: only limit and cursor may come with it (filters and sorts are of
-     * the present); answers the page as it was then, with its Link headers.
-     */
-    public <T> Response listResponse(String type, String sortField, Class<T> view, String asOf,
-                                                        PageParams page,
-                                                        UriInfo uri) {
-        QueryParams params = new QueryParams(
-                uri.getQueryParameters(), List.of("as_of", "limit", "cursor"));
-        Instant at = parse(asOf);
-        int pageSize = page.limit(params);
-        params.check();
-        return PageResponse.of(list(type, sortField, at, page.cursor, pageSize, view), uri);
     }
 
     /**

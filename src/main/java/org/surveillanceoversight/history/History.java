@@ -50,13 +50,30 @@ public class History {
     @Inject
     RecordRenderer renderer;
 
+    /** A record as the API now shows it, and its revision (the ID of its latest revision: its ETag). */
+    public record Recorded(JsonNode view, long revision) {
+    }
+
     /**
-     * Records the write of an API key holder to one record (and whatever else it changed); returns
-     * that record as the API now shows it, changed or not.
+     * Records a write to one record (and whatever else it changed); returns that record as the API
+     * now shows it, changed or not, with its revision.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public JsonNode record(Caller caller, String reason, String type, UUID id) {
-        return record(actorOf(caller), reason, type, id).get(type + "/" + id);
+    public Recorded record(String actor, String reason, String type, UUID id) {
+        JsonNode view = record(actor, reason, type, id, true).get(type + "/" + id);
+        return new Recorded(view, revisionOf(type, id));
+    }
+
+    /**
+     * A record's revision: the ID of its latest revision, raised by every change to what its GET
+     * shows (0 for a record whose history has not started yet). Its ETag is made from it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public long revisionOf(String type, UUID id) {
+        Number latest = (Number) em.createNativeQuery("select coalesce(max(id), 0) from revision "
+                + "where entity_type = :type and entity_id = :id")
+                .setParameter("type", type).setParameter("id", id.toString()).getSingleResult();
+        return latest.longValue();
     }
 
     public static String actorOf(Caller caller) {
@@ -69,15 +86,18 @@ public class History {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, JsonNode> record(String actor, String reason) {
-        return record(actor, reason, null, null);
+        return record(actor, reason, null, null, false);
     }
 
-    private Map<String, JsonNode> record(String actor, String reason, String primaryType, UUID primaryId) {
+    private Map<String, JsonNode> record(String actor, String reason, String primaryType, UUID primaryId,
+                                         boolean withPrimary) {
         em.flush();
         // deferred rules (a claim's citations) are checked now, so a broken write fails here as a 422, not at commit
         em.createNativeQuery("set constraints all immediate").executeUpdate();
+        // and deferred again (as every deferrable rule is declared), for a transaction that writes on (the seed)
+        em.createNativeQuery("set constraints all deferred").executeUpdate();
         Map<String, Set<UUID>> written = written();
-        if (primaryType != null) {
+        if (withPrimary) {
             written.computeIfAbsent(primaryType, k -> new LinkedHashSet<>()).add(primaryId);
         }
         // Revision IDs in commit order: one writer at a time from here to its commit. What runs

@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import org.surveillanceoversight.auth.Caller;
 import org.surveillanceoversight.common.errors.ApiProblem;
 import org.surveillanceoversight.common.errors.FieldError;
+import org.surveillanceoversight.common.http.Written;
 import org.surveillanceoversight.common.records.Sha256;
 
 import java.util.List;
@@ -47,10 +48,11 @@ public class Idempotency {
         }
         Optional<Stored> earlier = claim(caller, key, Sha256.hex(request));
         if (earlier.isPresent()) {
-            return Written.replay(earlier.get());
+            Stored first = earlier.get();
+            return new Written(first.status(), first.location(), first.body(), null);
         }
         Written written = write.get();
-        record(caller, key, written.stored());
+        record(caller, key, new Stored(written.status(), written.location(), written.body()));
         return written;
     }
 

@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.surveillanceoversight.common.errors.ApiProblem;
+import org.surveillanceoversight.common.http.IfMatch;
 import org.surveillanceoversight.common.query.SqlTime;
 
 import java.time.Instant;
@@ -29,6 +32,9 @@ public class RevisionLog {
     @Inject
     RecordRenderer renderer;
 
+    @Inject
+    History history;
+
     public record RevisionView(long id, String entityType, String entityId, int version, String actor,
                                Instant recordedAt, String reason, Object change) {
     }
@@ -45,9 +51,15 @@ public class RevisionLog {
         boolean exists = !em.createNativeQuery("select 1 from " + table + " where " + id + " = :id and publication <> 'draft'")
                 .setParameter("id", entityId).getResultList().isEmpty();
         if (!exists) {
-            throw org.surveillanceoversight.common.errors.ApiProblem.notFound(entityType, entityId);
+            throw ApiProblem.notFound(entityType, entityId);
         }
         return new RevisionList(of(entityType, entityId));
+    }
+
+    /** A record's strong ETag: made from its revision, the ID of its latest revision. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String etag(String entityType, UUID entityId) {
+        return IfMatch.etag(history.revisionOf(entityType, entityId));
     }
 
     /** A record's revisions, oldest first. */
@@ -60,7 +72,7 @@ public class RevisionLog {
     /** Revisions after an ID, oldest first, of the given kinds (all kinds when none is given). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<RevisionView> after(long afterId, List<String> types, int limit) {
-        jakarta.persistence.Query query = em.createNativeQuery(SELECT + "where id > :after "
+        Query query = em.createNativeQuery(SELECT + "where id > :after "
                         + (types.isEmpty() ? "" : "and entity_type = any(cast(:types as text[])) ")
                         + "order by id limit " + limit)
                 .setParameter("after", afterId);
@@ -73,7 +85,7 @@ public class RevisionLog {
     private static final String SELECT = "select id, entity_type, entity_id, version, actor, recorded_at, reason, "
             + "change::text from revision ";
 
-    private List<RevisionView> read(jakarta.persistence.Query query) {
+    private List<RevisionView> read(Query query) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(r -> {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
 import org.surveillanceoversight.common.records.Sha256;
 import org.surveillanceoversight.history.History;
+import org.surveillanceoversight.history.RecordWriter;
 import org.surveillanceoversight.seed.SeedRecords.CountrySeed;
 import org.surveillanceoversight.seed.SeedRecords.DeploymentSeed;
 import org.surveillanceoversight.seed.SeedRecords.FindingSeed;
@@ -48,6 +49,9 @@ public class SeedLoader {
     @Inject
     History history;
 
+    @Inject
+    SeedWriter writer;
+
     @ConfigProperty(name = "oversight.seed.enabled", defaultValue = "true")
     boolean enabled;
 
@@ -62,22 +66,21 @@ public class SeedLoader {
     @Transactional
     public List<String> load() {
         em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", SEED_LOCK).getSingleResult();
-        SeedWriter writer = new SeedWriter(em);
         List<String> applied = new ArrayList<>();
-        apply("countries.json", CountrySeed.class, SeedWriter::countries, writer, applied);
-        apply("sources.json", SourceSeed.class, SeedWriter::sources, writer, applied);
-        apply("localities.json", LocalitySeed.class, SeedWriter::localities, writer, applied);
-        apply("vendors.json", VendorSeed.class, SeedWriter::vendors, writer, applied);
-        apply("findings.json", FindingSeed.class, SeedWriter::findings, writer, applied);
-        apply("deployments.json", DeploymentSeed.class, SeedWriter::deployments, writer, applied);
+        apply("countries.json", CountrySeed.class, SeedWriter::countries, applied);
+        apply("sources.json", SourceSeed.class, SeedWriter::sources, applied);
+        apply("localities.json", LocalitySeed.class, SeedWriter::localities, applied);
+        apply("vendors.json", VendorSeed.class, SeedWriter::vendors, applied);
+        apply("findings.json", FindingSeed.class, SeedWriter::findings, applied);
+        apply("deployments.json", DeploymentSeed.class, SeedWriter::deployments, applied);
         if (!applied.isEmpty()) {
-            history.record("seed", "Seed files applied: " + String.join(", ", applied));
+            // what the files without a writer of their own changed (countries, findings) is recorded too
+            history.record(RecordWriter.SEED, "Seed files applied: " + String.join(", ", applied));
         }
         return applied;
     }
 
-    private <T> void apply(String file, Class<T> type, BiConsumer<SeedWriter, List<T>> write, SeedWriter writer,
-                           List<String> applied) {
+    private <T> void apply(String file, Class<T> type, BiConsumer<SeedWriter, List<T>> write, List<String> applied) {
         byte[] content = read(file);
         String sha256 = Sha256.hex(content);
         List<?> recorded = em.createNativeQuery("select sha256 from seed_file where name = :name")
@@ -85,6 +88,7 @@ public class SeedLoader {
         if (!recorded.isEmpty() && sha256.equals(recorded.get(0))) {
             return;
         }
+        writer.begin("Seed file " + file + " applied (SHA-256 " + sha256.substring(0, 12) + ")");
         write.accept(writer, parse(file, content, type));
         if (!writer.problems().isEmpty()) {
             throw new SeedException(file, writer.problems());

@@ -1,49 +1,93 @@
 package org.surveillanceoversight.seed;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.surveillanceoversight.capability.Capability;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.surveillanceoversight.common.errors.ApiProblem;
 import org.surveillanceoversight.common.records.PartialDate;
+import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.common.records.PublishableRecord;
 import org.surveillanceoversight.country.Country;
 import org.surveillanceoversight.country.Locality;
-import org.surveillanceoversight.deployment.CameraCount;
+import org.surveillanceoversight.country.LocalityInput;
+import org.surveillanceoversight.country.LocalityWriter;
 import org.surveillanceoversight.deployment.Deployment;
-import org.surveillanceoversight.deployment.DeploymentCapability;
-import org.surveillanceoversight.deployment.DeploymentVendor;
-import org.surveillanceoversight.deployment.Financing;
-import org.surveillanceoversight.deployment.StatusEvent;
+import org.surveillanceoversight.deployment.DeploymentInput;
+import org.surveillanceoversight.deployment.DeploymentInput.CameraCountInput;
+import org.surveillanceoversight.deployment.DeploymentInput.CapabilityInput;
+import org.surveillanceoversight.deployment.DeploymentInput.CriterionInput;
+import org.surveillanceoversight.deployment.DeploymentInput.ExternalIdInput;
+import org.surveillanceoversight.deployment.DeploymentInput.FinancingInput;
+import org.surveillanceoversight.deployment.DeploymentInput.OversightInput;
+import org.surveillanceoversight.deployment.DeploymentInput.StatusEventInput;
+import org.surveillanceoversight.deployment.DeploymentInput.VendorRoleInput;
+import org.surveillanceoversight.deployment.DeploymentWriter;
 import org.surveillanceoversight.finding.Finding;
-import org.surveillanceoversight.oversight.OversightAssessment;
-import org.surveillanceoversight.oversight.OversightCriterion;
+import org.surveillanceoversight.history.PartIds;
+import org.surveillanceoversight.history.RecordInput;
+import org.surveillanceoversight.history.RecordWriter;
 import org.surveillanceoversight.seed.SeedRecords.*;
 import org.surveillanceoversight.source.Citation;
+import org.surveillanceoversight.source.CitationInput;
 import org.surveillanceoversight.source.ClaimType;
 import org.surveillanceoversight.source.Source;
+import org.surveillanceoversight.source.SourceInput;
+import org.surveillanceoversight.source.SourceWriter;
 import org.surveillanceoversight.vendor.Vendor;
-import org.surveillanceoversight.vendor.VendorRestriction;
+import org.surveillanceoversight.vendor.VendorInput;
+import org.surveillanceoversight.vendor.VendorInput.AliasInput;
+import org.surveillanceoversight.vendor.VendorInput.RestrictionInput;
+import org.surveillanceoversight.vendor.VendorWriter;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Writes seed records into the registry: finds each record by its seed ID or creates it, sets
- * every field, then saves it, so loading twice changes nothing and a corrected file updates in place.
- * Problems (a claim without a citation, a key that names nothing) are collected with their
- * place in the file; the loader refuses the whole seed if there are any.
+ * Writes the seed files into the registry through the same writers as the API, as the actor
+ * {@code seed}: each record under its name-based ID, its parts under theirs, so a seeded record
+ * and an API-written one cannot differ, loading twice changes nothing and a corrected file
+ * updates in place. A record the seed wrote that its file no longer holds is retracted, "removed
+ * from the seed". Countries and findings have no API writer and are written here.
+ *
+ * <p>Problems (a key that names nothing, a field the API would refuse, a rule a writer enforces)
+ * are collected with their place in the file; the loader refuses the whole seed if there are any.
  */
-final class SeedWriter {
+@Dependent
+class SeedWriter {
 
-    private final EntityManager em;
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Validator validator;
+
+    @Inject
+    SourceWriter sources;
+
+    @Inject
+    LocalityWriter localities;
+
+    @Inject
+    VendorWriter vendors;
+
+    @Inject
+    DeploymentWriter deployments;
+
     private final List<String> problems = new ArrayList<>();
+    private String reason = "Seed files applied";
 
-    SeedWriter(EntityManager em) {
-        this.em = em;
+    /** Starts a load: no problems yet; revisions give this reason. */
+    void begin(String reason) {
+        problems.clear();
+        this.reason = reason;
     }
 
     List<String> problems() {
@@ -62,86 +106,183 @@ final class SeedWriter {
     }
 
     void sources(List<SourceSeed> seeds) {
+        Set<UUID> ids = new HashSet<>();
         for (SourceSeed s : seeds) {
-            Source source = findOrCreate(Source.class, SeedIds.of("source", s.key()), Source::new);
-            source.kind = s.kind();
-            source.title = s.title();
-            source.publisher = s.publisher();
-            source.authors = new ArrayList<>(orEmpty(s.authors()));
-            PartialDate published = date(s.publishedOn(), "sources " + s.key() + ".published_on");
-            source.publishedOn = PartialDate.dateOf(published);
-            source.publishedPrecision = PartialDate.precisionOf(published);
-            source.url = s.url();
-            source.archivedUrl = s.archivedUrl();
-            source.language = s.language();
-            source.license = s.license();
-            source.notes = s.notes();
-            save(source);
+            UUID id = SeedIds.of("source", s.key());
+            ids.add(id);
+            write(sources, id, new SourceInput(s.kind(), s.title(), s.publisher(), orEmpty(s.authors()), s.publishedOn(),
+                    s.url(), s.archivedUrl(), s.language(), s.license(), s.notes(), reason), PartIds.RANDOM,
+                    "sources " + s.key());
         }
+        unseed(sources, "source", ids);
     }
 
     void localities(List<LocalitySeed> seeds) {
+        Set<UUID> ids = new HashSet<>();
         for (LocalitySeed s : seeds) {
-            Locality l = findOrCreate(Locality.class, SeedIds.of("locality", s.key()), Locality::new);
-            l.country = country(s.country(), "localities " + s.key() + ".country");
-            l.nameEn = s.nameEn();
-            l.nameLocal = s.nameLocal();
-            l.localScript = s.localScript();
-            l.kind = s.kind();
-            l.latitude = s.latitude();
-            l.longitude = s.longitude();
-            l.aliases = new ArrayList<>(orEmpty(s.aliases()));
-            save(l);
+            UUID id = SeedIds.of("locality", s.key());
+            ids.add(id);
+            write(localities, id, new LocalityInput(s.country(), s.nameEn(), s.nameLocal(), s.localScript(), s.kind(),
+                    s.latitude(), s.longitude(), orEmpty(s.aliases()), reason), PartIds.RANDOM, "localities " + s.key());
         }
+        unseed(localities, "locality", ids);
     }
 
     void vendors(List<VendorSeed> seeds) {
+        Set<UUID> ids = new HashSet<>();
         for (VendorSeed s : seeds) {
             String at = "vendors " + s.key();
-            Vendor v = claim(Vendor.class, ClaimType.vendor, SeedIds.of("vendor", s.key()), Vendor::new, s.citations(), at);
-            v.name = s.name();
-            v.hqCountry = s.hqCountry() == null ? null : country(s.hqCountry(), at + ".hq_country");
-            v.ownership = s.ownership();
-            v.ownershipNote = s.ownershipNote();
-            v.website = s.website();
-            v.aliases.clear();
-            for (AliasSeed a : orEmpty(s.aliases())) {
-                Vendor.Alias alias = new Vendor.Alias();
-                alias.alias = a.alias();
-                alias.language = a.language();
-                v.aliases.add(alias);
+            UUID id = SeedIds.of("vendor", s.key());
+            ids.add(id);
+            List<RestrictionInput> restrictions = orEmpty(s.restrictions()).stream().map(r -> new RestrictionInput(
+                    SeedIds.of("vendor_restriction", s.key() + "/" + r.key()), r.kind(), r.jurisdiction(), r.authority(),
+                    r.description(), r.effectiveOn(), r.endedOn(),
+                    citations(r.citations(), at + ".restrictions " + r.key()))).toList();
+            write(vendors, id, new VendorInput(s.name(), s.hqCountry(), s.ownership(), s.ownershipNote(), s.website(),
+                    orEmpty(s.aliases()).stream().map(a -> new AliasInput(a.alias(), a.language())).toList(),
+                    restrictions, citations(s.citations(), at), reason), partsOf(s.key()), at);
+        }
+        unseed(vendors, "vendor", ids);
+    }
+
+    void deployments(List<DeploymentSeed> seeds) {
+        // a parent must exist before a child names it
+        List<DeploymentSeed> ordered = seeds.stream()
+                .sorted(Comparator.comparing((DeploymentSeed s) -> s.parent() != null)).toList();
+        Set<UUID> ids = new HashSet<>();
+        for (DeploymentSeed s : ordered) {
+            UUID id = SeedIds.of("deployment", s.key());
+            ids.add(id);
+            write(deployments, id, deployment(s), partsOf(s.key()), "deployments " + s.key());
+        }
+        unseed(deployments, "deployment", ids);
+    }
+
+    /** The seed's name for each part of a record: its kind and the record's key with the part's own. */
+    private static PartIds partsOf(String recordKey) {
+        return new PartIds() {
+            @Override
+            public UUID of(String kind, String name) {
+                return SeedIds.of(kind, recordKey + "/" + name);
             }
-            save(v);
-            for (RestrictionSeed r : orEmpty(s.restrictions())) {
-                String rat = at + ".restrictions " + r.key();
-                VendorRestriction restriction = claim(VendorRestriction.class, ClaimType.vendor_restriction,
-                        SeedIds.of("vendor_restriction", s.key() + "/" + r.key()), VendorRestriction::new,
-                        r.citations(), rat);
-                restriction.vendor = v;
-                restriction.kind = r.kind();
-                restriction.jurisdiction = r.jurisdiction();
-                restriction.authority = r.authority();
-                restriction.description = r.description();
-                PartialDate effective = date(r.effectiveOn(), rat + ".effective_on");
-                restriction.effectiveOn = PartialDate.dateOf(effective);
-                restriction.effectivePrecision = PartialDate.precisionOf(effective);
-                PartialDate ended = date(r.endedOn(), rat + ".ended_on");
-                restriction.endedOn = PartialDate.dateOf(ended);
-                restriction.endedPrecision = PartialDate.precisionOf(ended);
-                save(restriction);
+
+            @Override
+            public boolean chosenByWriter() {
+                return true;
+            }
+        };
+    }
+
+    private DeploymentInput deployment(DeploymentSeed s) {
+        String at = "deployments " + s.key();
+        String key = s.key();
+        UUID parent = s.parent() == null ? null : reference(Deployment.class, "deployment", s.parent(), at + ".parent");
+        List<UUID> places = orEmpty(s.localities()).stream()
+                .map(l -> reference(Locality.class, "locality", l, at + ".localities")).toList();
+        List<VendorRoleInput> roles = orEmpty(s.vendors()).stream().map(r -> new VendorRoleInput(
+                SeedIds.of("deployment_vendor", key + "/" + r.vendor() + "/" + r.role()),
+                reference(Vendor.class, "vendor", r.vendor(), at + ".vendors"), r.role(), r.note(),
+                citations(r.citations(), at + ".vendors " + r.vendor()))).toList();
+        List<StatusSeed> events = orEmpty(s.statusEvents());
+        List<StatusEventInput> history = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            StatusSeed e = events.get(i);
+            history.add(new StatusEventInput(SeedIds.of("status_event", key + "/" + (i + 1)), e.status(), e.occurredOn(),
+                    e.note(), citations(e.citations(), at + ".status_events[" + i + "]")));
+        }
+        List<CameraCountSeed> counts = orEmpty(s.cameraCounts());
+        List<CameraCountInput> cameras = new ArrayList<>();
+        for (int i = 0; i < counts.size(); i++) {
+            CameraCountSeed c = counts.get(i);
+            String countKey = c.key() != null ? c.key() : String.valueOf(i + 1);
+            cameras.add(new CameraCountInput(SeedIds.of("camera_count", key + "/" + countKey), c.observedOn(), c.total(),
+                    c.totalQualifier(), c.facialRecognition(), c.facialRecognitionQualifier(), c.plateReading(),
+                    c.plateReadingQualifier(), c.basis(), c.scope(), c.note(),
+                    citations(c.citations(), at + ".camera_counts[" + i + "]")));
+        }
+        List<CapabilityInput> capabilities = orEmpty(s.capabilities()).stream().map(c -> new CapabilityInput(
+                SeedIds.of("deployment_capability", key + "/" + c.code()), c.code(), c.evidenceLevel(), c.sinceOn(),
+                c.untilOn(), c.note(), citations(c.citations(), at + ".capabilities " + c.code()))).toList();
+        // a tranche's parent is written first
+        List<FinancingInput> financing = orEmpty(s.financing()).stream()
+                .sorted(Comparator.comparing((FinancingSeed f) -> f.trancheOf() != null))
+                .map(f -> new FinancingInput(SeedIds.of("financing", key + "/" + f.key()),
+                        f.trancheOf() == null ? null : SeedIds.of("financing", key + "/" + f.trancheOf()), f.instrument(),
+                        f.description(), f.lender(), f.lenderCountry(), f.borrower(), f.amount(), f.currency(),
+                        f.amountUsd(), f.amountQualifier(), f.interestRatePct(), f.maturityYears(), f.gracePeriodYears(),
+                        f.signedOn(), f.ratifiedOn(), f.ratifiedBy(), f.repaymentSource(),
+                        orEmpty(f.externalIds()).stream().map(x -> new ExternalIdInput(x.system(), x.id(), x.url())).toList(),
+                        citations(f.citations(), at + ".financing " + f.key()))).toList();
+        OversightSeed o = s.oversight();
+        OversightInput oversight = o == null ? null : new OversightInput(o.asOf(), o.assessedBy(), o.note(),
+                orEmpty(o.criteria()).stream().map(c -> new CriterionInput(c.criterion(), c.score(), c.evidence(),
+                        c.asOf(), citations(c.citations(), at + ".oversight.criteria " + c.criterion()))).toList());
+        return new DeploymentInput(s.title(), s.summary(), s.programType(), parent, s.country(), places,
+                s.operatorAgency(), orEmpty(s.publicSpaces()), s.confidence(), s.confidenceNote(),
+                citations(s.citations(), at), roles, history, cameras, capabilities, financing, oversight, reason);
+    }
+
+    private List<CitationInput> citations(List<CitationSeed> seeds, String at) {
+        List<CitationSeed> given = orEmpty(seeds);
+        List<CitationInput> out = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            CitationSeed c = given.get(i);
+            out.add(new CitationInput(reference(Source.class, "source", c.source(), at + ".citations[" + i + "].source"),
+                    c.quote(), c.locator(), c.note()));
+        }
+        return out;
+    }
+
+    /**
+     * Writes one record through its writer, once the input is as the API would accept it; every
+     * problem is kept with its place, and the next record is still tried, so one run lists them
+     * all (the loader then refuses the whole seed, and nothing of it stays).
+     */
+    private <I extends RecordInput> void write(RecordWriter<?, I> writer, UUID id, I input, PartIds parts, String at) {
+        Set<ConstraintViolation<I>> violations = validator.validate(input);
+        for (ConstraintViolation<I> v : violations) {
+            problems.add(at + "." + v.getPropertyPath() + ": " + v.getMessage());
+        }
+        if (!violations.isEmpty()) {
+            return;
+        }
+        try {
+            writer.seed(id, input, parts);
+        } catch (ApiProblem e) {
+            if (e.errors.isEmpty()) {
+                problems.add(at + ": " + e.getMessage());
+            }
+            e.errors.forEach(f -> problems.add(at + "." + f.field() + ": " + f.message()));
+        }
+    }
+
+    /** Retracts what the seed wrote of this kind that its file no longer holds. */
+    private void unseed(RecordWriter<?, ?> writer, String kind, Set<UUID> kept) {
+        if (!problems.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<String> written = em.createNativeQuery("select distinct entity_id from revision "
+                + "where entity_type = :kind and actor = :seed").setParameter("kind", kind)
+                .setParameter("seed", RecordWriter.SEED).getResultList();
+        for (String id : written) {
+            if (!kept.contains(UUID.fromString(id))) {
+                writer.unseed(UUID.fromString(id));
             }
         }
     }
 
     void findings(List<FindingSeed> seeds) {
+        Set<UUID> ids = new HashSet<>();
         for (FindingSeed s : seeds) {
             String at = "findings " + s.key();
             Finding f = claim(Finding.class, ClaimType.finding, SeedIds.of("finding", s.key()), Finding::new,
                     s.citations(), at);
+            ids.add(f.id);
             f.kind = s.kind();
             f.summary = s.summary();
             f.countryCode = s.country() == null ? null : country(s.country(), at + ".country").code;
-            f.vendorId = s.vendor() == null ? null : reference(Vendor.class, "vendor", s.vendor(), at + ".vendor").id;
+            f.vendorId = s.vendor() == null ? null : reference(Vendor.class, "vendor", s.vendor(), at + ".vendor");
             PartialDate observed = date(s.observedOn(), at + ".observed_on");
             f.observedOn = PartialDate.dateOf(observed);
             f.observedPrecision = PartialDate.precisionOf(observed);
@@ -152,172 +293,11 @@ final class SeedWriter {
             f.figureQualifier = s.figureQualifier();
             save(f);
         }
-    }
-
-    void deployments(List<DeploymentSeed> seeds) {
-        // a parent's row must exist before a child names it
-        List<DeploymentSeed> ordered = seeds.stream()
-                .sorted(Comparator.comparing((DeploymentSeed s) -> s.parent() != null)).toList();
-        for (DeploymentSeed s : ordered) {
-            deployment(s);
-        }
-    }
-
-    private void deployment(DeploymentSeed s) {
-        String at = "deployments " + s.key();
-        Deployment d = claim(Deployment.class, ClaimType.deployment, SeedIds.of("deployment", s.key()),
-                Deployment::new, s.citations(), at);
-        d.parentId = s.parent() == null ? null : reference(Deployment.class, "deployment", s.parent(), at + ".parent").id;
-        d.title = s.title();
-        d.summary = s.summary();
-        d.programType = s.programType();
-        d.country = country(s.country(), at + ".country");
-        d.operatorAgency = s.operatorAgency();
-        d.publicSpaces = new ArrayList<>(orEmpty(s.publicSpaces()));
-        d.confidence = s.confidence();
-        d.confidenceNote = s.confidenceNote();
-        d.localities = new LinkedHashSet<>();
-        for (String locality : orEmpty(s.localities())) {
-            d.localities.add(reference(Locality.class, "locality", locality, at + ".localities"));
-        }
-        save(d);
-        for (VendorRoleSeed r : orEmpty(s.vendors())) {
-            DeploymentVendor role = claim(DeploymentVendor.class, ClaimType.deployment_vendor,
-                    SeedIds.of("deployment_vendor", s.key() + "/" + r.vendor() + "/" + r.role()),
-                    DeploymentVendor::new, r.citations(), at + ".vendors " + r.vendor());
-            role.deployment = d;
-            role.vendor = reference(Vendor.class, "vendor", r.vendor(), at + ".vendors");
-            role.role = r.role();
-            role.note = r.note();
-            save(role);
-        }
-        List<StatusSeed> events = orEmpty(s.statusEvents());
-        for (int i = 0; i < events.size(); i++) {
-            StatusSeed e = events.get(i);
-            String eat = at + ".status_events[" + i + "]";
-            StatusEvent event = claim(StatusEvent.class, ClaimType.status_event,
-                    SeedIds.of("status_event", s.key() + "/" + (i + 1)), StatusEvent::new, e.citations(), eat);
-            event.deployment = d;
-            event.sequence = i + 1;
-            event.status = e.status();
-            PartialDate occurred = date(e.occurredOn(), eat + ".occurred_on");
-            event.occurredOn = PartialDate.dateOf(occurred);
-            event.occurredPrecision = PartialDate.precisionOf(occurred);
-            event.note = e.note();
-            save(event);
-        }
-        List<CameraCountSeed> counts = orEmpty(s.cameraCounts());
-        for (int i = 0; i < counts.size(); i++) {
-            cameraCount(d, s.key(), counts.get(i), i, at + ".camera_counts[" + i + "]");
-        }
-        for (CapabilitySeed c : orEmpty(s.capabilities())) {
-            String cat = at + ".capabilities " + c.code();
-            if (Capability.findById(c.code()) == null) {
-                problems.add(cat + ": '" + c.code() + "' is not in the capability taxonomy");
+        // findings are written only by the seed: one that left the file is retracted
+        for (Finding f : Finding.<Finding>list("publication = ?1", Publication.published)) {
+            if (!ids.contains(f.id)) {
+                RecordWriter.retract(f, RecordWriter.SEED, "removed from the seed");
             }
-            DeploymentCapability k = claim(DeploymentCapability.class, ClaimType.deployment_capability,
-                    SeedIds.of("deployment_capability", s.key() + "/" + c.code()), DeploymentCapability::new,
-                    c.citations(), cat);
-            k.deployment = d;
-            k.capabilityCode = c.code();
-            k.evidenceLevel = c.evidenceLevel();
-            PartialDate since = date(c.sinceOn(), cat + ".since_on");
-            k.sinceOn = PartialDate.dateOf(since);
-            k.sincePrecision = PartialDate.precisionOf(since);
-            PartialDate until = date(c.untilOn(), cat + ".until_on");
-            k.untilOn = PartialDate.dateOf(until);
-            k.untilPrecision = PartialDate.precisionOf(until);
-            k.note = c.note();
-            save(k);
-        }
-        List<FinancingSeed> financing = orEmpty(s.financing()).stream()
-                .sorted(Comparator.comparing((FinancingSeed f) -> f.trancheOf() != null)).toList();
-        for (FinancingSeed f : financing) {
-            financing(d, s.key(), f, at + ".financing " + f.key());
-        }
-        if (s.oversight() != null) {
-            oversight(d, s.key(), s.oversight(), at + ".oversight");
-        }
-    }
-
-    private void cameraCount(Deployment d, String deploymentKey, CameraCountSeed c, int index, String at) {
-        String key = c.key() != null ? c.key() : String.valueOf(index + 1);
-        CameraCount n = claim(CameraCount.class, ClaimType.camera_count,
-                SeedIds.of("camera_count", deploymentKey + "/" + key), CameraCount::new, c.citations(), at);
-        n.deployment = d;
-        PartialDate observed = date(c.observedOn(), at + ".observed_on");
-        n.observedOn = PartialDate.dateOf(observed);
-        n.observedPrecision = PartialDate.precisionOf(observed);
-        n.total = c.total();
-        n.totalQualifier = c.totalQualifier();
-        n.facialRecognition = c.facialRecognition();
-        n.facialRecognitionQualifier = c.facialRecognitionQualifier();
-        n.plateReading = c.plateReading();
-        n.plateReadingQualifier = c.plateReadingQualifier();
-        n.basis = c.basis();
-        n.scope = c.scope();
-        n.note = c.note();
-        save(n);
-    }
-
-    private void financing(Deployment d, String deploymentKey, FinancingSeed f, String at) {
-        Financing fin = claim(Financing.class, ClaimType.financing,
-                SeedIds.of("financing", deploymentKey + "/" + f.key()), Financing::new, f.citations(), at);
-        fin.deployment = d;
-        fin.trancheOf = f.trancheOf() == null ? null : SeedIds.of("financing", deploymentKey + "/" + f.trancheOf());
-        fin.instrument = f.instrument();
-        fin.description = f.description();
-        fin.lender = f.lender();
-        fin.lenderCountry = f.lenderCountry() == null ? null : country(f.lenderCountry(), at + ".lender_country");
-        fin.borrower = f.borrower();
-        fin.amount = f.amount();
-        fin.currency = f.currency();
-        fin.amountUsd = f.amountUsd();
-        fin.amountQualifier = f.amountQualifier();
-        fin.interestRatePct = f.interestRatePct();
-        fin.maturityYears = f.maturityYears();
-        fin.gracePeriodYears = f.gracePeriodYears();
-        PartialDate signed = date(f.signedOn(), at + ".signed_on");
-        fin.signedOn = PartialDate.dateOf(signed);
-        fin.signedPrecision = PartialDate.precisionOf(signed);
-        PartialDate ratified = date(f.ratifiedOn(), at + ".ratified_on");
-        fin.ratifiedOn = PartialDate.dateOf(ratified);
-        fin.ratifiedPrecision = PartialDate.precisionOf(ratified);
-        fin.ratifiedBy = f.ratifiedBy();
-        fin.repaymentSource = f.repaymentSource();
-        fin.externalIds.clear();
-        for (ExternalIdSeed x : orEmpty(f.externalIds())) {
-            Financing.ExternalId id = new Financing.ExternalId();
-            id.system = x.system();
-            id.externalId = x.id();
-            id.url = x.url();
-            fin.externalIds.add(id);
-        }
-        save(fin);
-    }
-
-    private void oversight(Deployment d, String deploymentKey, OversightSeed o, String at) {
-        OversightAssessment a = findOrCreate(OversightAssessment.class,
-                SeedIds.of("oversight_assessment", deploymentKey + "/" + o.asOf()), OversightAssessment::new);
-        a.deploymentId = d.id;
-        a.asOf = LocalDate.parse(o.asOf());
-        a.assessedBy = o.assessedBy();
-        a.note = o.note();
-        save(a);
-        for (CriterionSeed c : orEmpty(o.criteria())) {
-            String cat = at + ".criteria " + c.criterion();
-            UUID id = SeedIds.of("oversight_criterion", deploymentKey + "/" + o.asOf() + "/" + c.criterion());
-            // "unknown" asserts nothing and needs no source; every other score does
-            OversightCriterion criterion = c.score() == OversightCriterion.Score.unknown
-                    ? findOrCreate(OversightCriterion.class, id, OversightCriterion::new)
-                    : claim(OversightCriterion.class, ClaimType.oversight_criterion, id, OversightCriterion::new,
-                    c.citations(), cat);
-            criterion.assessment = a;
-            criterion.criterion = c.criterion();
-            criterion.score = c.score();
-            criterion.evidence = c.evidence();
-            criterion.asOf = c.asOf() == null ? null : LocalDate.parse(c.asOf());
-            save(criterion);
         }
     }
 
@@ -335,7 +315,7 @@ final class SeedWriter {
                     Citation::new);
             citation.claimType = claimType;
             citation.claimId = id;
-            citation.source = reference(Source.class, "source", c.source(), at + ".citations[" + i + "].source");
+            citation.source = em.find(Source.class, reference(Source.class, "source", c.source(), at + ".citations[" + i + "].source"));
             citation.quote = c.quote();
             citation.locator = c.locator();
             citation.note = c.note();
@@ -372,12 +352,13 @@ final class SeedWriter {
         }
     }
 
-    private <T> T reference(Class<T> type, String kind, String key, String at) {
-        T found = em.find(type, SeedIds.of(kind, key));
-        if (found == null) {
+    /** The ID of the record with this key (a problem when there is none). */
+    private UUID reference(Class<?> type, String kind, String key, String at) {
+        UUID id = SeedIds.of(kind, key);
+        if (em.find(type, id) == null) {
             problems.add(at + ": no " + kind + " has the key '" + key + "'");
         }
-        return found;
+        return id;
     }
 
     private Country country(String code, String at) {

@@ -3,13 +3,10 @@ package org.surveillanceoversight.source;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.surveillanceoversight.auth.Caller;
 import org.surveillanceoversight.common.errors.FieldError;
-import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.common.records.PublishableRecord;
-import org.surveillanceoversight.history.History;
+import org.surveillanceoversight.history.RecordWriter;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,14 +36,6 @@ public class Claims {
         List<CitationInput> citations();
     }
 
-    /** Marks a record retracted with who, when and why. */
-    public static void retract(PublishableRecord record, Caller caller, String reason) {
-        record.publication = Publication.retracted;
-        record.retractedAt = Instant.now();
-        record.retractedBy = History.actorOf(caller);
-        record.retractionReason = reason;
-    }
-
     /** Each citation must name a published source. */
     public void checkCitations(String field, List<CitationInput> citations, List<FieldError> errors) {
         List<CitationInput> list = orEmpty(citations);
@@ -64,24 +53,30 @@ public class Claims {
 
     /**
      * Parts with an ID update that part, parts without one are created, and current parts left out
-     * are retracted with the change reason. Each part's citations are set as given.
+     * are retracted with the change reason. Each part's citations are set as given. The seed names
+     * its parts itself: a part with an ID that is not current is created (or republished) under it.
      */
     public <T extends PublishableRecord, P extends Part> void reconcile(List<P> inputs, List<T> existing,
                                                                         ClaimType claimType, Supplier<T> create,
-                                                                        BiConsumer<T, P> apply, Caller caller,
-                                                                        String reason) {
+                                                                        BiConsumer<T, P> apply, String actor,
+                                                                        String reason, boolean seeded) {
         Map<UUID, T> current = new HashMap<>();
         existing.stream().filter(PublishableRecord::isPublished).forEach(t -> current.put(t.id, t));
         Set<UUID> kept = new HashSet<>();
         for (P input : orEmpty(inputs)) {
-            T part;
-            if (input.id() != null) {
-                part = current.get(input.id());
+            T part = input.id() == null ? null : current.get(input.id());
+            if (part == null && seeded && input.id() != null) {
+                part = existing.stream().filter(t -> t.id.equals(input.id())).findFirst().orElse(null);
+                if (part != null) {
+                    RecordWriter.republish(part);
+                }
+            }
+            if (part != null) {
                 kept.add(part.id);
                 apply.accept(part, input);
             } else {
                 part = create.get();
-                part.id = UUID.randomUUID();
+                part.id = input.id() != null && seeded ? input.id() : UUID.randomUUID();
                 apply.accept(part, input);
                 em.persist(part);
                 existing.add(part);
@@ -90,7 +85,7 @@ public class Claims {
         }
         for (T part : current.values()) {
             if (!kept.contains(part.id)) {
-                retract(part, caller, reason);
+                RecordWriter.retract(part, actor, reason);
             }
         }
     }

@@ -1,5 +1,6 @@
 package org.surveillanceoversight.source;
 
+import org.surveillanceoversight.history.RecordInput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import jakarta.validation.constraints.NotBlank;
@@ -22,5 +23,5 @@ public record SourceInput(
         @Size(max = 500) String license,
         @Size(max = 5000) String notes,
         @Schema(nullable = true, description = "Why this write is made, kept in the history: required, non-blank, on every write; "
-                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) {
+                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) implements RecordInput {
 }

@@ -31,8 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.surveillanceoversight.auth.CurrentCaller;
 import org.surveillanceoversight.common.errors.ApiProblem;
-import org.surveillanceoversight.common.http.IfMatch;
-import org.surveillanceoversight.history.Written;
 import org.surveillanceoversight.common.records.RetractionInput;
 import org.surveillanceoversight.common.contract.EditResponses;
 import org.surveillanceoversight.common.contract.RetractResponses;
@@ -43,6 +41,7 @@ import org.surveillanceoversight.common.errors.Problem;
 import org.surveillanceoversight.common.records.PublicId;
 import org.surveillanceoversight.common.query.QueryParams;
 import org.surveillanceoversight.history.AsOf;
+import org.surveillanceoversight.history.http.AsOfResponses;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
 
@@ -58,13 +57,16 @@ public class SourceResource {
     SourceService sources;
 
     @Inject
+    SourceWriter writer;
+
+    @Inject
     CurrentCaller caller;
 
     @Inject
     RevisionLog revisions;
 
     @Inject
-    AsOf history;
+    AsOfResponses asOfResponses;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -87,7 +89,7 @@ public class SourceResource {
                            @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Context UriInfo uri) {
-        return sources.create(input, caller.get(), Idempotency.checkKey(idempotencyKey),
+        return writer.create(input, caller.get(), Idempotency.checkKey(idempotencyKey),
                 uri.getAbsolutePath().toString()).response();
     }
 
@@ -125,7 +127,7 @@ public class SourceResource {
             @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
         if (asOf != null) {
-            return history.listResponse("source", "title", SourceView.class, asOf, page, uri);
+            return asOfResponses.listResponse("source", "title", SourceView.class, asOf, page, uri);
         }
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("kind", "language", "q", "limit", "cursor", "as_of", PublicationParam.NAME));
         List<Source.Kind> kinds = params.enums("kind", Source.Kind.class);
@@ -145,7 +147,7 @@ public class SourceResource {
     @GET
     @Path("{id}")
     @Operation(operationId = "getSource", summary = "Get one source",
-            description = "One source with its publisher, authors, date, URL, archived copy, language and how many citations point at it. Its ETag (`\"v<version>-c<times cited>\"`) goes in If-Match to edit. `as_of` answers as the API did at that moment.")
+            description = "One source with its publisher, authors, date, URL, archived copy, language and how many citations point at it. Its strong ETag (`\"r<revision>\"`) changes with anything the record shows; send it back in If-Match to edit. `as_of` answers as the API did at that moment.")
     @APIResponse(responseCode = "200", description = "The source",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SourceView.class)))
     @APIResponse(responseCode = "400", description = "The ID is not a UUID",
@@ -157,11 +159,11 @@ public class SourceResource {
                         @QueryParam("as_of") String asOf) {
         UUID uuid = PublicId.parse(id, "id");
         if (asOf != null) {
-            return history.response("source", uuid, AsOf.parse(asOf), SourceView.class);
+            return asOfResponses.response("source", uuid, AsOf.parse(asOf), SourceView.class);
         }
+        String etag = revisions.etag("source", uuid); // read first: a write in between makes it stale, never the body
         SourceView source = sources.find(uuid).orElseThrow(() -> ApiProblem.notFound("source", id));
-        // a strong tag of all it shows; writes send it back in If-Match
-        return Response.ok(source).header(HttpHeaders.ETAG, IfMatch.etag(source.version(), source.citedBy())).build();
+        return Response.ok(source).header(HttpHeaders.ETAG, etag).build();
     }
 
     @PUT
@@ -177,7 +179,7 @@ public class SourceResource {
     public Response replace(@PathParam("id") String id, @Valid @NotNull SourceInput input,
                             @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
         UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
-        return written(sources.update(uuid, input, IfMatch.parse(ifMatch), caller.get()));
+        return writer.update(uuid, input, ifMatch, caller.get()).response();
     }
 
     @PATCH
@@ -193,7 +195,7 @@ public class SourceResource {
     public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
                           @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
         UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
-        return written(sources.patch(uuid, patch, IfMatch.parse(ifMatch), caller.get()));
+        return writer.patch(uuid, patch, ifMatch, caller.get()).response();
     }
 
     @POST
@@ -209,10 +211,7 @@ public class SourceResource {
     public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
                             @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
         UUID uuid = PublicId.parse(id, "id"); // a malformed path is a 400 before any header is read
-        return written(sources.retract(uuid, input.reason(), IfMatch.parse(ifMatch), caller.get()));
+        return writer.retract(uuid, input.reason(), ifMatch, caller.get()).response();
     }
 
-    private static Response written(Written written) {
-        return written.response();
-    }
 }

@@ -1,28 +1,15 @@
 package org.surveillanceoversight.source;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.surveillanceoversight.auth.Caller;
-import org.surveillanceoversight.common.errors.ApiProblem;
-import org.surveillanceoversight.common.errors.FieldError;
-import org.surveillanceoversight.common.http.IfMatch;
-import org.surveillanceoversight.common.records.MergePatch;
-import org.surveillanceoversight.history.Written;
 import org.surveillanceoversight.common.query.Keyset;
-import org.surveillanceoversight.common.records.PartialDate;
 import org.surveillanceoversight.common.query.Page;
 import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.common.records.Retraction;
 import org.surveillanceoversight.common.query.SqlWhere;
-import org.surveillanceoversight.history.Idempotency;
-import org.surveillanceoversight.history.History;
 
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -36,125 +23,6 @@ public class SourceService {
 
     @Inject
     EntityManager em;
-
-    @Inject
-    History history;
-
-    @Inject
-    Idempotency idempotency;
-
-    @Inject
-    MergePatch mergePatch;
-
-    /**
-     * Creates a published source and records its first revision, in one transaction. With an
-     * Idempotency-Key, a retry of the same request returns the first response and writes nothing.
-     */
-    @Transactional
-    public Written create(SourceInput input, Caller caller, String idempotencyKey, String collectionUri) {
-        return idempotency.once(caller, idempotencyKey, "POST " + collectionUri + " " + mergePatch.toJson(input), () -> {
-            Source source = new Source();
-            source.id = UUID.randomUUID();
-            apply(source, input);
-            source.persist();
-            JsonNode view = history.record(caller, input.changeReason(), "source", source.id);
-            return new Written(201, collectionUri + "/" + source.id, mergePatch.toJson(view), etagOf(view));
-        });
-    }
-
-    /** Replaces a source's fields, if it is still at the version the caller read (If-Match). */
-    @Transactional
-    public Written update(UUID id, SourceInput input, IfMatch.Tag expected, Caller caller) {
-        return write(current(id, expected), input, caller);
-    }
-
-    /** Applies an RFC 7396 merge patch to the source as the API shows it, then validates and saves it. */
-    @Transactional
-    public Written patch(UUID id, JsonNode patch, IfMatch.Tag expected, Caller caller) {
-        Source source = current(id, expected);
-        return write(source, mergePatch.apply(inputOf(source), patch, SourceInput.class), caller);
-    }
-
-    private Written write(Source source, SourceInput input, Caller caller) {
-        apply(source, input);
-        return written(source, caller, input.changeReason());
-    }
-
-    /** A merge patch against the source as it is now (an accepted submission; no ETag to compare). */
-    @Transactional
-    public Written patchCurrent(UUID id, JsonNode patch, Caller caller) {
-        SourceView now = find(id).orElseThrow(() -> ApiProblem.notFound("source", id));
-        return patch(id, patch, new IfMatch.Tag(now.version(), now.citedBy()), caller);
-    }
-
-    /** Retracts a source: it stays, with who retracted it, when and why. */
-    @Transactional
-    public Written retract(UUID id, String reason, IfMatch.Tag expected, Caller caller) {
-        Source source = current(id, expected);
-        if (source.publication == Publication.retracted) {
-            throw new ApiProblem("already-retracted", "Already retracted", 409,
-                    "This source was retracted at " + source.retractedAt + ".", List.of());
-        }
-        source.publication = Publication.retracted;
-        source.retractedAt = Instant.now();
-        source.retractedBy = "api_key:" + caller.keyId();
-        source.retractionReason = reason.trim();
-        return written(source, caller, reason.trim());
-    }
-
-    private Source current(UUID id, IfMatch.Tag expected) {
-        Source source = Source.<Source>findByIdOptional(id).filter(s -> s.publication != Publication.draft)
-                .orElseThrow(() -> ApiProblem.notFound("source", id));
-        SourceView now = views(List.of(source)).get(0);
-        if (now.version() != expected.version() || now.citedBy() != expected.cited()) {
-            throw IfMatch.stale("The source changed since you read it; its ETag is now "
-                    + IfMatch.etag(now.version(), now.citedBy()) + ". Read it again and reapply your change.");
-        }
-        return source;
-    }
-
-    private Written written(Source source, Caller caller, String reason) {
-        try {
-            em.flush(); // the version check in SQL: a concurrent writer that committed first makes this fail
-        } catch (OptimisticLockException e) {
-            throw IfMatch.stale("Another write to this source was committed first; read it again and reapply your change.");
-        }
-        JsonNode after = history.record(caller, reason, "source", source.id);
-        return new Written(200, null, mergePatch.toJson(after), etagOf(after));
-    }
-
-    private static String etagOf(JsonNode view) {
-        return IfMatch.etag(view.get("version").asInt(), view.get("cited_by").asLong());
-    }
-
-    private static SourceInput inputOf(Source s) {
-        String published = PartialDate.format(s.publishedOn, s.publishedPrecision);
-        return new SourceInput(s.kind, s.title, s.publisher, List.copyOf(s.authors), published, s.url, s.archivedUrl,
-                s.language, s.license, s.notes, null);
-    }
-
-    private static void apply(Source source, SourceInput input) {
-        PartialDate published;
-        try {
-            published = PartialDate.parse(input.publishedOn());
-        } catch (IllegalArgumentException e) {
-            throw ApiProblem.badRequest("validation", "Invalid request", "The request has invalid values; see errors.",
-                    new FieldError("published_on", "is not a date"));
-        }
-        source.kind = input.kind();
-        source.title = input.title().trim();
-        source.publisher = input.publisher();
-        source.authors = input.authors() == null ? new ArrayList<>() : new ArrayList<>(input.authors());
-        source.publishedOn = PartialDate.dateOf(published);
-        source.publishedPrecision = PartialDate.precisionOf(published);
-        source.url = input.url();
-        source.archivedUrl = input.archivedUrl();
-        source.language = input.language();
-        source.license = input.license();
-        source.notes = input.notes();
-    }
-
-
 
     public Optional<SourceView> find(UUID id) {
         return Source.<Source>findByIdOptional(id).filter(s -> s.publication != Publication.draft)

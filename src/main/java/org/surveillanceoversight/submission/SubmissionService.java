@@ -18,7 +18,7 @@ import org.surveillanceoversight.common.query.SqlWhere;
 import org.surveillanceoversight.country.LocalityWriter;
 import org.surveillanceoversight.deployment.DeploymentWriter;
 import org.surveillanceoversight.history.History;
-import org.surveillanceoversight.source.SourceService;
+import org.surveillanceoversight.source.SourceWriter;
 import org.surveillanceoversight.vendor.VendorWriter;
 
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ public class SubmissionService {
     LocalityWriter localities;
 
     @Inject
-    SourceService sources;
+    SourceWriter sources;
 
     @Transactional
     public SubmissionView.Receipt submit(SubmissionInput in) {

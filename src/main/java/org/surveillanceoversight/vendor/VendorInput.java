@@ -1,5 +1,6 @@
 package org.surveillanceoversight.vendor;
 
+import org.surveillanceoversight.history.RecordInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -25,7 +26,7 @@ public record VendorInput(
         @Size(max = 50) List<@Valid @NotNull RestrictionInput> restrictions,
         @NotEmpty @Size(max = 50) List<@Valid @NotNull CitationInput> citations,
         @Schema(nullable = true, description = "Why this write is made, kept in the history: required, non-blank, on every write; "
-                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) {
+                + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) implements RecordInput {
 
     static final String DATE = "\\d{4}(-\\d{2}(-\\d{2})?)?";
     static final String DATE_MESSAGE = "must be YYYY, YYYY-MM or YYYY-MM-DD";

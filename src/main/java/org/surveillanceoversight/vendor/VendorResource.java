@@ -41,14 +41,13 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.surveillanceoversight.auth.CurrentCaller;
-import org.surveillanceoversight.common.http.ContentTag;
-import org.surveillanceoversight.common.http.IfMatch;
 import org.surveillanceoversight.common.records.MergePatch;
 import org.surveillanceoversight.common.records.RetractionInput;
 import org.surveillanceoversight.common.contract.CreateResponses;
 import org.surveillanceoversight.common.contract.EditResponses;
 import org.surveillanceoversight.common.contract.RetractResponses;
 import org.surveillanceoversight.history.AsOf;
+import org.surveillanceoversight.history.http.AsOfResponses;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
 
@@ -73,7 +72,7 @@ public class VendorResource {
     RevisionLog revisions;
 
     @Inject
-    AsOf history;
+    AsOfResponses asOfResponses;
 
     @Inject
     MergePatch mergePatch;
@@ -98,7 +97,7 @@ public class VendorResource {
             @QueryParam("as_of") String asOf,
             @Context UriInfo uri) {
         if (asOf != null) {
-            return history.listResponse("vendor", "name", VendorView.class, asOf, page, uri);
+            return asOfResponses.listResponse("vendor", "name", VendorView.class, asOf, page, uri);
         }
         QueryParams params = new QueryParams(uri.getQueryParameters(), List.of("q", "country", "restricted", "limit", "cursor", "as_of", PublicationParam.NAME));
         List<String> countries = params.oneOf("country", reference.countryCodes(), ReferenceData.ISO_COUNTRY);
@@ -125,11 +124,11 @@ public class VendorResource {
                         @QueryParam("as_of") String asOf) {
         UUID uuid = PublicId.parse(id, "id");
         if (asOf != null) {
-            return history.response("vendor", uuid, AsOf.parse(asOf), VendorView.class);
+            return asOfResponses.response("vendor", uuid, AsOf.parse(asOf), VendorView.class);
         }
+        String etag = revisions.etag("vendor", uuid); // read first: a write in between makes it stale, never the body
         String body = mergePatch.toJson(vendors.find(uuid).orElseThrow(() -> ApiProblem.notFound("vendor", id)));
-        // a strong tag of everything shown; writes send it back in If-Match
-        return Response.ok(body, MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, ContentTag.of(body)).build();
+        return Response.ok(body, MediaType.APPLICATION_JSON).header(HttpHeaders.ETAG, etag).build();
     }
 
     @POST
@@ -163,7 +162,7 @@ public class VendorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") String id, @Valid @NotNull VendorInput input,
                             @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        return writer.update(PublicId.parse(id, "id"), input, IfMatch.require(ifMatch), caller.get()).response();
+        return writer.update(PublicId.parse(id, "id"), input, ifMatch, caller.get()).response();
     }
 
     @PATCH
@@ -180,7 +179,7 @@ public class VendorResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response patch(@PathParam("id") String id, @NotNull JsonNode patch,
                           @Parameter(description = "The ETag from the GET you edited") @HeaderParam("If-Match") String ifMatch) {
-        return writer.patch(PublicId.parse(id, "id"), patch, IfMatch.require(ifMatch), caller.get()).response();
+        return writer.patch(PublicId.parse(id, "id"), patch, ifMatch, caller.get()).response();
     }
 
     @POST
@@ -195,7 +194,7 @@ public class VendorResource {
     @RetractResponses
     public Response retract(@PathParam("id") String id, @Valid @NotNull RetractionInput input,
                             @Parameter(description = "The ETag from the GET you reviewed") @HeaderParam("If-Match") String ifMatch) {
-        return writer.retract(PublicId.parse(id, "id"), input.reason(), IfMatch.require(ifMatch), caller.get()).response();
+        return writer.retract(PublicId.parse(id, "id"), input.reason(), ifMatch, caller.get()).response();
     }
 
     @GET

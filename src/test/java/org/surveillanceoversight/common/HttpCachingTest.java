@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.surveillanceoversight.TestRecords;
+import org.surveillanceoversight.auth.ApiKeyTest;
+import org.surveillanceoversight.deployment.DeploymentWriteTest;
 
 import java.sql.SQLException;
 import java.util.List;
@@ -69,18 +71,24 @@ public class HttpCachingTest {
     }
 
     @Test
-    void aDeploymentsTagFollowsItsOwnRevision() throws SQLException {
-        UUID id = TestRecords.deployments(dataSource, "IE", List.of("[test] caching one deployment"), 5).get(0);
-        String path = "/api/v1/deployments/" + id;
+    void aDeploymentsTagFollowsItsOwnRevision() {
+        String editor = ApiKeyTest.newKey("editor");
+        String path = given().auth().oauth2(editor).contentType("application/json")
+                .body(DeploymentWriteTest.deployment("[test] caching one deployment " + TestRecords.RUN))
+                .post("/api/v1/deployments").then().statusCode(201).extract().header("Location");
         String etag = given().get(path).then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", etag).get(path).then().statusCode(304).body(emptyString());
 
-        TestRecords.deployments(dataSource, "IE", List.of("[test] caching another deployment"), 5);
+        given().auth().oauth2(editor).contentType("application/json")
+                .body(DeploymentWriteTest.deployment("[test] caching another deployment " + TestRecords.RUN))
+                .post("/api/v1/deployments").then().statusCode(201);
         given().header("If-None-Match", etag).get(path).then().statusCode(304);
 
-        TestRecords.cameraCount(dataSource, id, 6);
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", etag)
+                .body("{\"summary\": \"Now with a corrected summary.\", \"change_reason\": \"caching test\"}")
+                .patch(path).then().statusCode(200);
         Response after = given().header("If-None-Match", etag).get(path);
-        after.then().statusCode(200).body("camera_counts[0].total", equalTo(6));
+        after.then().statusCode(200).body("summary", equalTo("Now with a corrected summary."));
         assertNotEquals(etag, after.header("ETag"));
     }
 

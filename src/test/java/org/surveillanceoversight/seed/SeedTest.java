@@ -37,6 +37,9 @@ public class SeedTest {
     SeedLoader loader;
 
     @Inject
+    SeedWriter writer;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Inject
@@ -84,7 +87,7 @@ public class SeedTest {
         int version = Deployment.<Deployment>findById(id).version;
         long deployments = Deployment.count();
 
-        SeedWriter writer = new SeedWriter(em);
+        writer.begin("a corrected title");
         writer.deployments(List.of(withTitle(kyiv, "Kyiv smart city video surveillance (corrected)")));
         assertEquals(List.of(), writer.problems());
         em.flush();
@@ -107,13 +110,18 @@ public class SeedTest {
                 List.of(new SeedRecords.StatusSeed(kyiv.statusEvents().get(0).status(), "2018-13", null,
                         kyiv.statusEvents().get(0).citations())),
                 List.of(), List.of(), List.of(), null);
-        SeedWriter writer = new SeedWriter(em);
-        writer.deployments(List.of(uncited));
+        DeploymentSeed misdated = new DeploymentSeed("test-misdated", null, "t", null, kyiv.programType(), "UA",
+                List.of(), null, null, kyiv.confidence(), null, kyiv.citations(), List.of(),
+                List.of(new SeedRecords.StatusSeed(kyiv.statusEvents().get(0).status(), "2018-13", null,
+                        kyiv.statusEvents().get(0).citations())),
+                List.of(), List.of(), List.of(), null);
+        writer.begin("test");
+        writer.deployments(List.of(uncited, misdated));
         List<String> problems = writer.problems();
-        assertTrue(problems.contains("deployments test-uncited: a published claim needs at least one citation"), problems.toString());
+        assertTrue(problems.contains("deployments test-uncited.citations: must not be empty"), problems.toString());
         assertTrue(problems.contains("deployments test-uncited.localities: no locality has the key 'atlantis'"), problems.toString());
         assertTrue(problems.contains("deployments test-uncited.vendors: no vendor has the key 'acme'"), problems.toString());
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("deployments test-uncited.status_events[0].occurred_on: '2018-13'")),
+        assertTrue(problems.contains("deployments test-misdated.status_history[0].occurred_on: is not a real date"),
                 problems.toString());
         em.clear();
     }

@@ -5,6 +5,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.surveillanceoversight.auth.ApiKeyTest;
 import org.surveillanceoversight.TestRecords;
+import org.surveillanceoversight.deployment.DeploymentWriteTest;
 
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** An editor adds a source: validated, recorded in the history with who and why, safe to retry. */
@@ -117,7 +120,7 @@ public class SourceWriteTest {
         String id = created(editor, "[test] To be corrected");
         String path = "/api/v1/sources/" + id;
         String etag = given().get(path).then().statusCode(200).extract().header("ETag");
-        assertEquals("\"v0-c0\"", etag);
+        assertEquals(etagOfLatestRevision(path), etag);
 
         Map<String, Object> corrected = source("[test] Corrected title");
         corrected.put("change_reason", "typo in the title");
@@ -126,35 +129,37 @@ public class SourceWriteTest {
         String etag1 = given().auth().oauth2(editor).contentType("application/json").header("If-Match", etag)
                 .body(corrected).put(path).then().statusCode(200).body("title", equalTo("[test] Corrected title"))
                 .body("version", equalTo(1)).extract().header("ETag");
-        assertEquals("\"v1-c0\"", etag1);
+        assertEquals(etagOfLatestRevision(path), etag1);
+        assertNotEquals(etag, etag1);
         // the old tag is stale now
         given().auth().oauth2(editor).contentType("application/json").header("If-Match", etag)
                 .body(corrected).put(path).then().statusCode(412).contentType("application/problem+json");
 
-        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", etag1)
+        String etag2 = given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", etag1)
                 .body("{\"publisher\": null, \"notes\": \"seen in print\", \"change_reason\": \"publisher unknown\"}")
                 .patch(path).then().statusCode(200).body("publisher", nullValue()).body("notes", equalTo("seen in print"))
-                .body("title", equalTo("[test] Corrected title")).body("version", equalTo(2));
-        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", "\"v2-c0\"")
+                .body("title", equalTo("[test] Corrected title")).body("version", equalTo(2)).extract().header("ETag");
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", etag2)
                 .body("{\"title\": null, \"change_reason\": \"oops\"}").patch(path)
                 .then().statusCode(400).body("errors.field", hasItem("title"));
-        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", "\"v2-c0\"")
+        given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", etag2)
                 .body("{\"url\": \"http://x\"}").patch(path)
                 .then().statusCode(400).body("errors.field", hasItem("change_reason"));
 
         // citing the source changes what it shows, so its tag: a 304 would be wrong, an old If-Match is stale
         String tagBeforeCitation = given().get(path).then().extract().header("ETag");
-        java.util.UUID citing = TestRecords.deployments(dataSource, "FI", List.of("[test] cites a new source"), 1).get(0);
-        try (var c = dataSource.getConnection(); var st = c.createStatement()) {
-            st.execute("insert into citation (id, claim_type, claim_id, source_id) values (gen_random_uuid(), 'deployment', '"
-                    + citing + "', '" + id + "')");
-        }
-        given().header("If-None-Match", tagBeforeCitation).get(path).then().statusCode(200)
-                .header("ETag", equalTo("\"v2-c1\"")).body("cited_by", equalTo(1));
+        Map<String, Object> citing = DeploymentWriteTest.deployment("[test] cites a new source " + TestRecords.RUN);
+        citing.put("citations", List.of(Map.of("source_id", id, "quote", "The new source says so.")));
+        given().auth().oauth2(editor).contentType("application/json").body(citing).post("/api/v1/deployments")
+                .then().statusCode(201);
+        String tagAfterCitation = given().header("If-None-Match", tagBeforeCitation).get(path).then().statusCode(200)
+                .body("cited_by", equalTo(1)).extract().header("ETag");
+        assertNotEquals(tagBeforeCitation, tagAfterCitation);
+        assertEquals(etagOfLatestRevision(path), tagAfterCitation);
         given().auth().oauth2(editor).contentType("application/merge-patch+json").header("If-Match", tagBeforeCitation)
                 .body("{\"notes\": \"late\", \"change_reason\": \"late edit\"}").patch(path).then().statusCode(412);
 
-        given().get(path + "/history").then().body("data", hasSize(3))
+        given().get(path + "/history").then().body("data", hasSize(4))
                 .body("data[1].change.before.title", equalTo("[test] To be corrected"))
                 .body("data[1].change.after.title", equalTo("[test] Corrected title"))
                 .body("data[2].reason", equalTo("publisher unknown"));
@@ -164,15 +169,16 @@ public class SourceWriteTest {
     void reviewersRetractWithAReasonAndTheSourceStays() {
         String id = created(ApiKeyTest.newKey("editor"), "[test] Turned out fake");
         String path = "/api/v1/sources/" + id;
-        given().auth().oauth2(ApiKeyTest.newKey("editor")).contentType("application/json").header("If-Match", "\"v0-c0\"")
+        String etag = given().get(path).then().extract().header("ETag");
+        given().auth().oauth2(ApiKeyTest.newKey("editor")).contentType("application/json").header("If-Match", etag)
                 .body(Map.of("reason", "fabricated")).post(path + "/retract").then().statusCode(403);
         String reviewer = ApiKeyTest.newKey("reviewer");
-        given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", "\"v0-c0\"")
+        String retracted = given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", etag)
                 .body(Map.of("reason", "the outlet withdrew the story")).post(path + "/retract")
-                .then().statusCode(200).body("publication", equalTo("retracted"));
+                .then().statusCode(200).body("publication", equalTo("retracted")).extract().header("ETag");
         given().get(path).then().statusCode(200).body("publication", equalTo("retracted"));
         assertEquals(0, sourcesTitled("[test] Turned out fake"), "retracted sources leave the list");
-        given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", "\"v1-c0\"")
+        given().auth().oauth2(reviewer).contentType("application/json").header("If-Match", retracted)
                 .body(Map.of("reason", "again")).post(path + "/retract").then().statusCode(409);
     }
 
@@ -180,6 +186,7 @@ public class SourceWriteTest {
     void twoEditorsRacingOnOneSourceExactlyOneWins() throws Exception {
         String id = created(ApiKeyTest.newKey("editor"), "[test] Contested");
         String path = "/api/v1/sources/" + id;
+        String etag = given().get(path).then().extract().header("ETag");
         List<String> editors = List.of(ApiKeyTest.newKey("editor"), ApiKeyTest.newKey("editor"),
                 ApiKeyTest.newKey("editor"), ApiKeyTest.newKey("editor"));
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -190,7 +197,7 @@ public class SourceWriteTest {
             Map<String, Object> body = source("[test] Contested, edit " + i);
             results.add(pool.submit(() -> {
                 start.await();
-                return given().auth().oauth2(editor).contentType("application/json").header("If-Match", "\"v0-c0\"")
+                return given().auth().oauth2(editor).contentType("application/json").header("If-Match", etag)
                         .body(body).put(path).statusCode();
             }));
         }
@@ -216,5 +223,12 @@ public class SourceWriteTest {
                 .body(source("[test] reviewer")).post("/api/v1/sources").then().statusCode(201);
         assertEquals(0, sourcesTitled("[test] anonymous"));
         assertEquals(0, sourcesTitled("[test] contributor"));
+    }
+
+    /** The ETag every record has: made from the ID of its latest revision. */
+    private static String etagOfLatestRevision(String path) {
+        List<Integer> ids = given().get(path + "/history").then().statusCode(200).extract().jsonPath().getList("data.id");
+        assertFalse(ids.isEmpty(), "a written record has revisions");
+        return "\"r" + ids.get(ids.size() - 1) + "\"";
     }
 }
