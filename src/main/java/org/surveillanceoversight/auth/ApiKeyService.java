@@ -1,12 +1,12 @@
 package org.surveillanceoversight.auth;
 
 import io.quarkus.runtime.StartupEvent;
+import org.surveillanceoversight.common.config.OversightConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
 import org.surveillanceoversight.common.records.Sha256;
 import org.surveillanceoversight.common.errors.ApiProblem;
@@ -29,8 +29,8 @@ public class ApiKeyService {
     @Inject
     EntityManager em;
 
-    @ConfigProperty(name = "oversight.bootstrap-admin-key")
-    Optional<String> bootstrapSecret;
+    @Inject
+    OversightConfig config;
 
     /** A new key's view and its secret, which is shown this once and never stored. */
     public record Created(ApiKeyView key, String secret) {
@@ -41,6 +41,7 @@ public class ApiKeyService {
      * its hash is stored once; a revoked bootstrap key is not brought back.
      */
     void bootstrap(@Observes StartupEvent event) {
+        Optional<String> bootstrapSecret = config.bootstrapAdminKey();
         if (bootstrapSecret.isEmpty() || bootstrapSecret.get().isBlank()) {
             return;
         }

@@ -1,11 +1,11 @@
 package org.surveillanceoversight.deployment;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import org.surveillanceoversight.common.config.OversightConfig;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 import java.util.UUID;
@@ -28,7 +28,8 @@ public class DocumentCache {
     private final long maxBytes;
 
     @Inject
-    DocumentCache(@ConfigProperty(name = "oversight.documents.cache-size") Optional<MemorySize> size) {
+    DocumentCache(OversightConfig config) {
+        Optional<MemorySize> size = config.documents().cacheSize();
         // by default a quarter of the heap, so a small heap (the export runs at -Xmx128m) keeps room to work
         maxBytes = size.map(MemorySize::asLongValue).orElse(Runtime.getRuntime().maxMemory() / 4);
         cache = Caffeine.newBuilder().maximumWeight(maxBytes)

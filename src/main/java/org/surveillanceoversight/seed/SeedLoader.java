@@ -1,6 +1,7 @@
 package org.surveillanceoversight.seed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.surveillanceoversight.common.config.OversightConfig;
 import com.fasterxml.jackson.databind.type.CollectionType;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,7 +9,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
 import org.surveillanceoversight.common.records.Sha256;
 import org.surveillanceoversight.history.History;
@@ -52,11 +52,11 @@ public class SeedLoader {
     @Inject
     SeedWriter writer;
 
-    @ConfigProperty(name = "oversight.seed.enabled", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    OversightConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        if (enabled) {
+        if (config.seed().enabled()) {
             List<String> applied = load();
             Log.infof(applied.isEmpty() ? "Seed data is up to date" : "Seed data applied from %s", applied);
         }

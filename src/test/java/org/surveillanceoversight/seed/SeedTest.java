@@ -7,9 +7,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
+import org.surveillanceoversight.TestRecords;
+import org.surveillanceoversight.auth.ApiKeyTest;
+import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.deployment.Deployment;
 import org.surveillanceoversight.seed.SeedRecords.DeploymentSeed;
 import org.surveillanceoversight.source.ClaimType;
+import org.surveillanceoversight.source.Source;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -22,7 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -177,6 +184,74 @@ public class SeedTest {
             }
         }
         return ids;
+    }
+
+    @Test
+    void theSeedWritesAsTheActorSeedOneRevisionPerRecord() {
+        UUID kyiv = SeedIds.of("deployment", "kyiv-smart-city");
+        List<Map<String, Object>> revisions = given().get("/api/v1/deployments/" + kyiv + "/history").then()
+                .statusCode(200).extract().jsonPath().getList("data");
+        assertNotNull(revisions, "a history has data");
+        assertFalse(revisions.isEmpty());
+        assertEquals("seed", revisions.get(0).get("actor"));
+        assertTrue(((String) revisions.get(0).get("reason")).startsWith("Seed file deployments.json applied"),
+                revisions.get(0).toString());
+    }
+
+    /** A seeded record and an API-written one cannot differ: the API takes the seeded record's input and gives it back. */
+    @Test
+    void aSeededRecordIsWhatTheApiWritesFromTheSameInput() {
+        UUID kyiv = SeedIds.of("deployment", "kyiv-smart-city");
+        Map<String, Object> seeded = given().get("/api/v1/deployments/" + kyiv + "/input").then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        Map<String, Object> input = withoutPartIds(seeded);
+        input.put("title", seeded.get("title") + " [test] " + TestRecords.RUN);
+        input.put("change_reason", "the seeded record written again through the API");
+        String copy = given().auth().oauth2(ApiKeyTest.newKey("editor")).contentType("application/json").body(input)
+                .post("/api/v1/deployments").then().statusCode(201).extract().path("id");
+        Map<String, Object> written = given().get("/api/v1/deployments/" + copy + "/input").then().statusCode(200)
+                .extract().jsonPath().getMap("");
+        input.put("change_reason", null);
+        assertEquals(input, withoutPartIds(written));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> withoutPartIds(Map<String, Object> input) {
+        Map<String, Object> copy = new LinkedHashMap<>(input);
+        for (Map.Entry<String, Object> e : copy.entrySet()) {
+            if (e.getValue() instanceof List<?> list) {
+                e.setValue(list.stream().map(item -> {
+                    if (item instanceof Map<?, ?> part) {
+                        Map<String, Object> p = new LinkedHashMap<>((Map<String, Object>) part);
+                        p.remove("id");
+                        return p;
+                    }
+                    return item;
+                }).toList());
+            }
+        }
+        return copy;
+    }
+
+    @Test
+    @TestTransaction
+    void aRecordLeftOutOfItsFileIsRetractedAsRemovedFromTheSeed() throws IOException {
+        List<SeedRecords.SourceSeed> sources;
+        try (var in = SeedTest.class.getResourceAsStream("/seed/sources.json")) {
+            sources = json.readValue(in, json.getTypeFactory().constructCollectionType(List.class, SeedRecords.SourceSeed.class));
+        }
+        SeedRecords.SourceSeed left = sources.get(sources.size() - 1);
+        writer.begin("a source taken out of the file");
+        writer.sources(sources.subList(0, sources.size() - 1));
+        assertEquals(List.of(), writer.problems());
+        em.flush();
+        em.clear();
+        Source removed = Source.findById(SeedIds.of("source", left.key()));
+        assertEquals(Publication.retracted, removed.publication);
+        assertEquals("removed from the seed", removed.retractionReason);
+        assertEquals("seed", removed.retractedBy);
+        Source kept = Source.findById(SeedIds.of("source", sources.get(0).key()));
+        assertEquals(Publication.published, kept.publication);
     }
 
     private List<DeploymentSeed> deploymentsFromFile() throws IOException {

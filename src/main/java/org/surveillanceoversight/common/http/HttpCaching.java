@@ -1,12 +1,13 @@
 package org.surveillanceoversight.common.http;
 
 import io.smallrye.mutiny.Uni;
+import org.surveillanceoversight.common.config.OversightConfig;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.nio.charset.StandardCharsets;
@@ -24,8 +25,9 @@ public class HttpCaching {
     @Inject
     DataVersion dataVersion;
 
-    @ConfigProperty(name = "oversight.http.max-age", defaultValue = "30")
-    int maxAge;
+    // a provider: the filter is made while the application is built, before runtime settings exist
+    @Inject
+    Provider<OversightConfig> config;
 
     /** Never blocks: the data version, where needed, is read with the reactive client, so the filter may run on the event loop. */
     @ServerResponseFilter
@@ -58,7 +60,7 @@ public class HttpCaching {
 
     private void apply(ContainerRequestContext request, ContainerResponseContext response, String etag) {
         response.getHeaders().putSingle(HttpHeaders.ETAG, etag);
-        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + maxAge);
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, "public, max-age=" + config.get().http().maxAge());
         response.getHeaders().putSingle(HttpHeaders.VARY, HttpHeaders.ACCEPT);
         if (matches(request.getHeaderString(HttpHeaders.IF_NONE_MATCH), etag)) {
             // for exports this also means the body is never produced

@@ -1,6 +1,7 @@
 package org.surveillanceoversight.common.http;
 
 import org.surveillanceoversight.common.errors.Problem;
+import org.surveillanceoversight.common.config.OversightConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.quarkus.logging.Log;
 
 import java.time.Instant;
@@ -40,14 +40,8 @@ public class RateLimiter {
     /** Beyond this many key buckets in one window, made-up keys only count against their address. */
     private static final int MAX_BUCKETS = 100_000;
 
-    @ConfigProperty(name = "oversight.rate-limit.enabled")
-    boolean enabled;
-
-    @ConfigProperty(name = "oversight.rate-limit.per-address")
-    int perAddress;
-
-    @ConfigProperty(name = "oversight.rate-limit.per-key")
-    int perKey;
+    @Inject
+    OversightConfig config;
 
     @Inject
     EntityManager em;
@@ -74,7 +68,7 @@ public class RateLimiter {
     }
 
     void onStart(@Observes StartupEvent event) {
-        if (enabled) {
+        if (config.rateLimit().enabled()) {
             try {
                 secret = QuarkusTransaction.requiringNew().call(this::loadSecret);
             } catch (RuntimeException e) {
@@ -88,7 +82,7 @@ public class RateLimiter {
     }
 
     private void handle(RoutingContext ctx) {
-        if (!enabled || secret == null) {
+        if (!config.rateLimit().enabled() || secret == null) {
             ctx.next();
             return;
         }
@@ -96,10 +90,10 @@ public class RateLimiter {
         long window = now - now % WINDOW_SECONDS;
         long reset = window + WINDOW_SECONDS - now;
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
-        Decision decision = hit("a:" + Hmac.hex(secret, address), window, perAddress, true);
+        Decision decision = hit("a:" + Hmac.hex(secret, address), window, config.rateLimit().perAddress(), true);
         String authorization = ctx.request().getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Decision byKey = hit("k:" + Hmac.hex(secret, authorization.substring(7).trim()), window, perKey,
+            Decision byKey = hit("k:" + Hmac.hex(secret, authorization.substring(7).trim()), window, config.rateLimit().perKey(),
                     counters.size() < MAX_BUCKETS);
             decision = byKey.remaining() < decision.remaining() || !byKey.allowed() ? byKey : decision;
         }
@@ -143,7 +137,7 @@ public class RateLimiter {
     @Scheduled(every = "${oversight.rate-limit.sync-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @ActivateRequestContext
     void sync() {
-        if (!enabled || secret == null) {
+        if (!config.rateLimit().enabled() || secret == null) {
             return;
         }
         long now = Instant.now().getEpochSecond();

@@ -1,0 +1,77 @@
+package org.surveillanceoversight.common.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.util.Optional;
+
+/**
+ * Every {@code oversight.*} setting of the service, in one place, typed and checked at start
+ * (README, "Configuration", lists them with their environment variables). The schedules
+ * ({@code *-every}) are read by the scheduler from the same keys.
+ */
+@ConfigMapping(prefix = "oversight")
+public interface OversightConfig {
+
+    /** Where the embedded PostgreSQL keeps its files when no datasource URL is given. */
+    Optional<String> dataDir();
+
+    /** The first admin key's secret (only its hash is stored); none: create keys another way. */
+    Optional<String> bootstrapAdminKey();
+
+    Http http();
+
+    RateLimit rateLimit();
+
+    Documents documents();
+
+    Seed seed();
+
+    History history();
+
+    Reference reference();
+
+    interface Http {
+        /** Cache-Control max-age of GET answers, in seconds. */
+        @WithDefault("30")
+        int maxAge();
+    }
+
+    interface RateLimit {
+        boolean enabled();
+
+        /** Requests per minute from one client address without a key. */
+        int perAddress();
+
+        /** Requests per minute with one API key. */
+        int perKey();
+
+        /** How often a replica adds its counts to the shared counters. */
+        String syncEvery();
+    }
+
+    interface Documents {
+        /** Memory for deployment documents kept by revision; default a quarter of the heap, 0 = off. */
+        Optional<MemorySize> cacheSize();
+
+        /** How often stale stored documents are rendered again in the background. */
+        String renderEvery();
+    }
+
+    interface Seed {
+        /** Load changed seed files at start. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface History {
+        /** How often records without a revision get their first one. */
+        String backfillEvery();
+    }
+
+    interface Reference {
+        /** How often the country and capability codes are read again. */
+        String refreshEvery();
+    }
+}
