@@ -1,15 +1,15 @@
 package org.surveillanceoversight.auth;
 
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
-import org.surveillanceoversight.common.config.OversightConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import io.quarkus.logging.Log;
-import org.surveillanceoversight.common.records.Sha256;
+import org.surveillanceoversight.common.config.OversightConfig;
 import org.surveillanceoversight.common.errors.ApiProblem;
+import org.surveillanceoversight.common.records.Sha256;
 
 import java.security.SecureRandom;
 import java.time.Instant;

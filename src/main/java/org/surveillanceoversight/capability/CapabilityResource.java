@@ -16,8 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.surveillanceoversight.common.errors.ApiProblem;
-import org.surveillanceoversight.common.query.Page;
 import org.surveillanceoversight.common.errors.Problem;
+import org.surveillanceoversight.common.query.Page;
 import org.surveillanceoversight.common.query.QueryParams;
 
 import java.util.List;

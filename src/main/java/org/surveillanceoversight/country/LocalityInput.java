@@ -1,6 +1,5 @@
 package org.surveillanceoversight.country;
 
-import org.surveillanceoversight.history.RecordInput;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
@@ -8,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.surveillanceoversight.history.RecordInput;
 
 import java.util.List;
 

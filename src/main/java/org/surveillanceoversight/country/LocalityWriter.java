@@ -13,24 +13,8 @@ import java.util.List;
 @ApplicationScoped
 public class LocalityWriter extends RecordWriter<Locality, LocalityInput> {
 
-    @Override
-    protected String type() {
-        return "locality";
-    }
-
-    @Override
-    protected Class<Locality> entity() {
-        return Locality.class;
-    }
-
-    @Override
-    protected Class<LocalityInput> inputType() {
-        return LocalityInput.class;
-    }
-
-    @Override
-    protected Locality newRecord() {
-        return new Locality();
+    public LocalityWriter() {
+        super("locality", Locality.class, LocalityInput.class, Locality::new);
     }
 
     @Override

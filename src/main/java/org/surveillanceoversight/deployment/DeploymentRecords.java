@@ -2,6 +2,8 @@ package org.surveillanceoversight.deployment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.surveillanceoversight.deployment.read.DeploymentService;
+import org.surveillanceoversight.deployment.read.DeploymentView;
 import org.surveillanceoversight.history.RecordType;
 
 import java.util.Collection;

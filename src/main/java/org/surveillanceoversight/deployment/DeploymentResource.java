@@ -1,30 +1,18 @@
 package org.surveillanceoversight.deployment;
 
-import jakarta.annotation.security.RolesAllowed;
-import io.smallrye.mutiny.Uni;
-import jakarta.inject.Inject;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
-import org.surveillanceoversight.auth.CurrentCaller;
-import org.surveillanceoversight.common.http.IfMatch;
-import org.surveillanceoversight.common.records.MergePatch;
-import org.surveillanceoversight.common.records.RetractionInput;
-import org.surveillanceoversight.common.contract.CreateResponses;
-import org.surveillanceoversight.common.contract.EditResponses;
-import org.surveillanceoversight.common.contract.RetractResponses;
-import org.surveillanceoversight.history.AsOf;
-import org.surveillanceoversight.history.http.AsOfResponses;
-import org.surveillanceoversight.history.Idempotency;
-import org.surveillanceoversight.history.RevisionLog;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,21 +23,40 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.surveillanceoversight.auth.CurrentCaller;
+import org.surveillanceoversight.common.contract.CreateResponses;
+import org.surveillanceoversight.common.contract.EditResponses;
+import org.surveillanceoversight.common.contract.RetractResponses;
 import org.surveillanceoversight.common.errors.ApiProblem;
+import org.surveillanceoversight.common.errors.Problem;
 import org.surveillanceoversight.common.query.Keyset;
 import org.surveillanceoversight.common.query.PageParams;
-import org.surveillanceoversight.common.query.PublicationParam;
 import org.surveillanceoversight.common.query.PageResponse;
+import org.surveillanceoversight.common.query.PublicationParam;
 import org.surveillanceoversight.common.query.QueryParams;
-import org.surveillanceoversight.common.records.ReferenceData;
-import org.surveillanceoversight.common.errors.Problem;
+import org.surveillanceoversight.common.records.MergePatch;
 import org.surveillanceoversight.common.records.PublicId;
+import org.surveillanceoversight.common.records.ReferenceData;
+import org.surveillanceoversight.common.records.RetractionInput;
+import org.surveillanceoversight.deployment.read.DeploymentFilter;
+import org.surveillanceoversight.deployment.read.DeploymentFilterParams;
+import org.surveillanceoversight.deployment.read.DeploymentService;
+import org.surveillanceoversight.deployment.read.DeploymentSort;
+import org.surveillanceoversight.deployment.read.DeploymentView;
+import org.surveillanceoversight.deployment.read.DocumentReads;
+import org.surveillanceoversight.deployment.write.DeploymentInput;
+import org.surveillanceoversight.deployment.write.DeploymentWriter;
+import org.surveillanceoversight.history.AsOf;
+import org.surveillanceoversight.history.Idempotency;
+import org.surveillanceoversight.history.RevisionLog;
+import org.surveillanceoversight.history.http.AsOfResponses;
 
 import java.time.Instant;
 import java.util.List;
@@ -124,10 +131,7 @@ public class DeploymentResource {
         int pageSize = page.limit(params);
         List<String> publications = PublicationParam.from(params);
         params.check();
-        Keyset.Plan plan = Keyset.plan("deployment_summary s", "s.deployment_id", "uuid", order.key, order.type,
-                (descending ? "-" : "") + order.name(), descending, DeploymentQuery.where(filter, publications),
-                page.cursor, pageSize, ", s.revision");
-        return reads.page(plan).map(found -> PageResponse.of(Response.ok(found.toJson(pageSize), MediaType.APPLICATION_JSON)
+        return reads.page(order, descending, filter, publications, page.cursor, pageSize).map(found -> PageResponse.of(Response.ok(found.toJson(pageSize), MediaType.APPLICATION_JSON)
                         .header(HttpHeaders.ETAG, found.etag(pageSize)), found.nextCursor(), found.prevCursor(), pageSize, uri));
     }
 

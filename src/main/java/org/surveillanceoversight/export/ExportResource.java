@@ -23,9 +23,9 @@ import org.surveillanceoversight.common.errors.FieldError;
 import org.surveillanceoversight.common.errors.Problem;
 import org.surveillanceoversight.common.query.QueryParams;
 import org.surveillanceoversight.common.records.ReferenceData;
-import org.surveillanceoversight.deployment.DeploymentFilter;
-import org.surveillanceoversight.deployment.DeploymentFilterParams;
-import org.surveillanceoversight.deployment.DeploymentView;
+import org.surveillanceoversight.deployment.read.DeploymentFilter;
+import org.surveillanceoversight.deployment.read.DeploymentFilterParams;
+import org.surveillanceoversight.deployment.read.DeploymentView;
 
 import java.io.OutputStream;
 import java.time.LocalDate;

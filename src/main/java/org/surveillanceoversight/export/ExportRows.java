@@ -5,8 +5,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.records.Confidence;
 import org.surveillanceoversight.common.records.DatePrecision;
 import org.surveillanceoversight.common.records.Qualifier;
-import org.surveillanceoversight.deployment.CameraCount;
-import org.surveillanceoversight.deployment.Deployment;
+import org.surveillanceoversight.deployment.model.CameraCount;
+import org.surveillanceoversight.deployment.model.Deployment;
 
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;

@@ -6,19 +6,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.postgresql.PGConnection;
-import org.surveillanceoversight.deployment.DeploymentFilter;
-import org.surveillanceoversight.deployment.DeploymentQuery;
-import org.surveillanceoversight.deployment.DeploymentService;
-import org.surveillanceoversight.deployment.DeploymentSort;
-import org.surveillanceoversight.deployment.RawPage;
+import org.surveillanceoversight.deployment.read.DeploymentFilter;
+import org.surveillanceoversight.deployment.read.DeploymentQuery;
+import org.surveillanceoversight.deployment.read.DeploymentService;
+import org.surveillanceoversight.deployment.read.DeploymentSort;
+import org.surveillanceoversight.deployment.read.RawPage;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Streams exports with constant memory. CSV and the flat JSON formats come straight from

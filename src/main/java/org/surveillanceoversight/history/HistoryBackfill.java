@@ -1,12 +1,12 @@
 package org.surveillanceoversight.history;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.logging.Log;
 
 /**
  * Starts the history of records that have none: those of a database created before the history

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The one way a record is written, whatever its kind: create (once per Idempotency-Key), replace,
@@ -49,15 +50,23 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     @Inject
     protected MergePatch mergePatch;
 
-    /** The kind's name in the history and in problem documents: "deployment", "vendor", ... */
-    protected abstract String type();
+    private final String type;
+    private final Class<E> entity;
+    private final Class<I> inputType;
+    private final Supplier<E> newRecord;
 
-    protected abstract Class<E> entity();
-
-    protected abstract Class<I> inputType();
-
-    /** A new, empty record (the template gives it its ID). */
-    protected abstract E newRecord();
+    /**
+     * @param type      the kind's name in the history and in problem documents: "deployment", ...
+     * @param entity    its entity class
+     * @param inputType its input class
+     * @param newRecord makes a new, empty record (the template gives it its ID)
+     */
+    protected RecordWriter(String type, Class<E> entity, Class<I> inputType, Supplier<E> newRecord) {
+        this.type = type;
+        this.entity = entity;
+        this.inputType = inputType;
+        this.newRecord = newRecord;
+    }
 
     /**
      * The rules the input must keep against the registry (references, cross-field rules), all
@@ -82,7 +91,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     @Transactional
     public Written create(I input, Caller caller, String idempotencyKey, String collectionUri) {
         return idempotency.once(caller, idempotencyKey, "POST " + collectionUri + " " + mergePatch.toJson(input), () -> {
-            E record = newRecord();
+            E record = newRecord.get();
             record.id = UUID.randomUUID();
             return write(record, input, History.actorOf(caller), true, PartIds.RANDOM, 201, collectionUri + "/" + record.id);
         });
@@ -98,7 +107,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     @Transactional
     public Written patch(UUID id, JsonNode patch, String ifMatch, Caller caller) {
         E record = current(id, ifMatch);
-        return write(record, mergePatch.apply(inputOf(record), patch, inputType()), History.actorOf(caller), false, PartIds.RANDOM,
+        return write(record, mergePatch.apply(inputOf(record), patch, inputType), History.actorOf(caller), false, PartIds.RANDOM,
                 200, null);
     }
 
@@ -106,7 +115,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     @Transactional
     public Written patchCurrent(UUID id, JsonNode patch, Caller caller) {
         E record = locked(id);
-        return write(record, mergePatch.apply(inputOf(record), patch, inputType()), History.actorOf(caller), false, PartIds.RANDOM,
+        return write(record, mergePatch.apply(inputOf(record), patch, inputType), History.actorOf(caller), false, PartIds.RANDOM,
                 200, null);
     }
 
@@ -116,7 +125,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
         E record = current(id, ifMatch);
         if (record.publication == Publication.retracted) {
             throw new ApiProblem("already-retracted", "Already retracted", 409,
-                    "This " + type() + " was retracted at " + record.retractedAt + ".", List.of());
+                    "This " + type + " was retracted at " + record.retractedAt + ".", List.of());
         }
         checkRetract(record);
         String actor = History.actorOf(caller);
@@ -133,10 +142,10 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
      */
     @Transactional(value = Transactional.TxType.MANDATORY, dontRollbackOn = ApiProblem.class)
     public void seed(UUID id, I input, PartIds partIds) {
-        E record = em.find(entity(), id, LockModeType.PESSIMISTIC_WRITE);
+        E record = em.find(entity, id, LockModeType.PESSIMISTIC_WRITE);
         boolean isNew = record == null;
         if (isNew) {
-            record = newRecord();
+            record = newRecord.get();
             record.id = id;
         } else {
             republish(record);
@@ -147,7 +156,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     /** The seed's retraction of a record it wrote that its files no longer hold. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void unseed(UUID id) {
-        E record = em.find(entity(), id, LockModeType.PESSIMISTIC_WRITE);
+        E record = em.find(entity, id, LockModeType.PESSIMISTIC_WRITE);
         if (record != null && record.isPublished()) {
             retract(record, SEED, "removed from the seed");
             answer(id, SEED, "removed from the seed", 200, null);
@@ -157,7 +166,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     /** The input form of a public record, for clients that edit it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<I> input(UUID id) {
-        return Optional.ofNullable(em.find(entity(), id)).filter(r -> r.publication != Publication.draft).map(this::inputOf);
+        return Optional.ofNullable(em.find(entity, id)).filter(r -> r.publication != Publication.draft).map(this::inputOf);
     }
 
     /** Marks a record retracted with who, when and why. */
@@ -192,18 +201,18 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     private E current(UUID id, String ifMatch) {
         String expected = IfMatch.require(ifMatch);
         E record = locked(id);
-        String now = IfMatch.etag(history.revisionOf(type(), id));
+        String now = IfMatch.etag(history.revisionOf(type, id));
         if (!now.equals(expected)) {
-            throw IfMatch.stale("The " + type() + " changed since you read it; its ETag is now " + now
+            throw IfMatch.stale("The " + type + " changed since you read it; its ETag is now " + now
                     + ". Read it again and reapply your change.");
         }
         return record;
     }
 
     private E locked(UUID id) {
-        E record = em.find(entity(), id, LockModeType.PESSIMISTIC_WRITE);
+        E record = em.find(entity, id, LockModeType.PESSIMISTIC_WRITE);
         if (record == null || record.publication == Publication.draft) {
-            throw ApiProblem.notFound(type(), id);
+            throw ApiProblem.notFound(type, id);
         }
         return record;
     }
@@ -212,9 +221,9 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
         try {
             em.flush();
         } catch (OptimisticLockException e) {
-            throw IfMatch.stale("Another write to this " + type() + " was committed first; read it again and reapply your change.");
+            throw IfMatch.stale("Another write to this " + type + " was committed first; read it again and reapply your change.");
         }
-        History.Recorded recorded = history.record(actor, reason, type(), id);
+        History.Recorded recorded = history.record(actor, reason, type, id);
         return new Written(status, location, mergePatch.toJson(recorded.view()), IfMatch.etag(recorded.revision()));
     }
 }

@@ -1,6 +1,5 @@
 package org.surveillanceoversight.history;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.errors.ApiProblem;
 import org.surveillanceoversight.common.http.IfMatch;
 import org.surveillanceoversight.common.query.SqlTime;

@@ -1,15 +1,15 @@
 package org.surveillanceoversight.seed;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.surveillanceoversight.common.config.OversightConfig;
 import com.fasterxml.jackson.databind.type.CollectionType;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import io.quarkus.logging.Log;
+import org.surveillanceoversight.common.config.OversightConfig;
 import org.surveillanceoversight.common.records.Sha256;
 import org.surveillanceoversight.history.History;
 import org.surveillanceoversight.history.RecordWriter;

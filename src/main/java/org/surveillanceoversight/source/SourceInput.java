@@ -1,12 +1,11 @@
 package org.surveillanceoversight.source;
 
-import org.surveillanceoversight.history.RecordInput;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.surveillanceoversight.history.RecordInput;
 
 import java.util.List;
 

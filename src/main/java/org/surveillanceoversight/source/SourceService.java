@@ -6,9 +6,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.common.query.Keyset;
 import org.surveillanceoversight.common.query.Page;
+import org.surveillanceoversight.common.query.SqlWhere;
 import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.common.records.Retraction;
-import org.surveillanceoversight.common.query.SqlWhere;
 
 import java.util.Collection;
 import java.util.List;

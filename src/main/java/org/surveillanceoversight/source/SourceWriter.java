@@ -13,24 +13,8 @@ import java.util.List;
 @ApplicationScoped
 public class SourceWriter extends RecordWriter<Source, SourceInput> {
 
-    @Override
-    protected String type() {
-        return "source";
-    }
-
-    @Override
-    protected Class<Source> entity() {
-        return Source.class;
-    }
-
-    @Override
-    protected Class<SourceInput> inputType() {
-        return SourceInput.class;
-    }
-
-    @Override
-    protected Source newRecord() {
-        return new Source();
+    public SourceWriter() {
+        super("source", Source.class, SourceInput.class, Source::new);
     }
 
     /** A source refers to nothing else; only its date can be wrong (a 400, as for any malformed value). */

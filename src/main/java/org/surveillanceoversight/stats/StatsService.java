@@ -1,7 +1,5 @@
 package org.surveillanceoversight.stats;
 
-import org.surveillanceoversight.capability.CapabilityDeploymentCounts;
-import org.surveillanceoversight.vendor.VendorDeploymentCounts;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,10 +7,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
+import org.surveillanceoversight.capability.CapabilityDeploymentCounts;
 import org.surveillanceoversight.common.http.DataVersion;
 import org.surveillanceoversight.common.query.SqlWhere;
-import org.surveillanceoversight.deployment.DeploymentFilter;
-import org.surveillanceoversight.deployment.DeploymentQuery;
+import org.surveillanceoversight.deployment.read.DeploymentFilter;
+import org.surveillanceoversight.deployment.read.DeploymentQuery;
 import org.surveillanceoversight.stats.StatsViews.CapabilityRow;
 import org.surveillanceoversight.stats.StatsViews.CountryRow;
 import org.surveillanceoversight.stats.StatsViews.FacialRecognitionShare;
@@ -20,12 +19,13 @@ import org.surveillanceoversight.stats.StatsViews.LabelRow;
 import org.surveillanceoversight.stats.StatsViews.Stats;
 import org.surveillanceoversight.stats.StatsViews.VendorRow;
 import org.surveillanceoversight.stats.StatsViews.YearRow;
+import org.surveillanceoversight.vendor.VendorDeploymentCounts;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Aggregates over deployment_summary with the list's filters. A result is cached per

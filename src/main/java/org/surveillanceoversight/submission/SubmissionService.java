@@ -16,7 +16,7 @@ import org.surveillanceoversight.common.query.Page;
 import org.surveillanceoversight.common.query.SqlTime;
 import org.surveillanceoversight.common.query.SqlWhere;
 import org.surveillanceoversight.country.LocalityWriter;
-import org.surveillanceoversight.deployment.DeploymentWriter;
+import org.surveillanceoversight.deployment.write.DeploymentWriter;
 import org.surveillanceoversight.history.History;
 import org.surveillanceoversight.source.SourceWriter;
 import org.surveillanceoversight.vendor.VendorWriter;

@@ -1,6 +1,5 @@
 package org.surveillanceoversight.vendor;
 
-import org.surveillanceoversight.history.RecordInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -8,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.surveillanceoversight.history.RecordInput;
 import org.surveillanceoversight.source.CitationInput;
 import org.surveillanceoversight.source.Claims;
 

@@ -1,14 +1,23 @@
 package org.surveillanceoversight.vendor;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -18,38 +27,29 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.surveillanceoversight.common.errors.ApiProblem;
-import org.surveillanceoversight.common.query.PageParams;
-import org.surveillanceoversight.common.query.PublicationParam;
-import org.surveillanceoversight.common.query.PageResponse;
-import org.surveillanceoversight.common.errors.Problem;
-import org.surveillanceoversight.common.records.PublicId;
-import org.surveillanceoversight.common.query.QueryParams;
-import org.surveillanceoversight.common.records.ReferenceData;
-
-import java.util.List;
-import java.util.UUID;
-import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.PATCH;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.surveillanceoversight.auth.CurrentCaller;
-import org.surveillanceoversight.common.records.MergePatch;
-import org.surveillanceoversight.common.records.RetractionInput;
 import org.surveillanceoversight.common.contract.CreateResponses;
 import org.surveillanceoversight.common.contract.EditResponses;
 import org.surveillanceoversight.common.contract.RetractResponses;
+import org.surveillanceoversight.common.errors.ApiProblem;
+import org.surveillanceoversight.common.errors.Problem;
+import org.surveillanceoversight.common.query.PageParams;
+import org.surveillanceoversight.common.query.PageResponse;
+import org.surveillanceoversight.common.query.PublicationParam;
+import org.surveillanceoversight.common.query.QueryParams;
+import org.surveillanceoversight.common.records.MergePatch;
+import org.surveillanceoversight.common.records.PublicId;
+import org.surveillanceoversight.common.records.ReferenceData;
+import org.surveillanceoversight.common.records.RetractionInput;
 import org.surveillanceoversight.history.AsOf;
-import org.surveillanceoversight.history.http.AsOfResponses;
 import org.surveillanceoversight.history.Idempotency;
 import org.surveillanceoversight.history.RevisionLog;
+import org.surveillanceoversight.history.http.AsOfResponses;
+
+import java.util.List;
+import java.util.UUID;
 
 @Path("/api/v1/vendors")
 @Produces(MediaType.APPLICATION_JSON)

@@ -29,24 +29,8 @@ public class VendorWriter extends RecordWriter<Vendor, VendorInput> {
     @Inject
     Claims claims;
 
-    @Override
-    protected String type() {
-        return "vendor";
-    }
-
-    @Override
-    protected Class<Vendor> entity() {
-        return Vendor.class;
-    }
-
-    @Override
-    protected Class<VendorInput> inputType() {
-        return VendorInput.class;
-    }
-
-    @Override
-    protected Vendor newRecord() {
-        return new Vendor();
+    public VendorWriter() {
+        super("vendor", Vendor.class, VendorInput.class, Vendor::new);
     }
 
     @Override

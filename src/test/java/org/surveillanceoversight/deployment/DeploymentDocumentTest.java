@@ -5,6 +5,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.surveillanceoversight.TestRecords;
+import org.surveillanceoversight.deployment.read.DocumentRenderer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -3,8 +3,8 @@ package org.surveillanceoversight.source;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-import org.surveillanceoversight.auth.ApiKeyTest;
 import org.surveillanceoversight.TestRecords;
+import org.surveillanceoversight.auth.ApiKeyTest;
 import org.surveillanceoversight.deployment.DeploymentWriteTest;
 
 import java.util.HashMap;

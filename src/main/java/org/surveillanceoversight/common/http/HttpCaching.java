@@ -1,7 +1,6 @@
 package org.surveillanceoversight.common.http;
 
 import io.smallrye.mutiny.Uni;
-import org.surveillanceoversight.common.config.OversightConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.surveillanceoversight.common.config.OversightConfig;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

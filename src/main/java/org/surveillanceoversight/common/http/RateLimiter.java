@@ -1,8 +1,7 @@
 package org.surveillanceoversight.common.http;
 
-import org.surveillanceoversight.common.errors.Problem;
-import org.surveillanceoversight.common.config.OversightConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -13,7 +12,8 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.logging.Log;
+import org.surveillanceoversight.common.config.OversightConfig;
+import org.surveillanceoversight.common.errors.Problem;
 
 import java.time.Instant;
 import java.util.ArrayList;

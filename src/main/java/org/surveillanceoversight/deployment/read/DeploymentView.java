@@ -1,13 +1,19 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.read;
 
-import org.surveillanceoversight.common.records.Retraction;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.records.Confidence;
 import org.surveillanceoversight.common.records.DatePrecision;
 import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.common.records.Qualifier;
+import org.surveillanceoversight.common.records.Retraction;
 import org.surveillanceoversight.country.Locality;
+import org.surveillanceoversight.deployment.model.CameraCount;
+import org.surveillanceoversight.deployment.model.Deployment;
+import org.surveillanceoversight.deployment.model.DeploymentCapability;
+import org.surveillanceoversight.deployment.model.DeploymentVendor;
+import org.surveillanceoversight.deployment.model.Financing;
+import org.surveillanceoversight.deployment.model.StatusEvent;
 import org.surveillanceoversight.oversight.OversightCriterion;
 import org.surveillanceoversight.oversight.OversightLabel;
 import org.surveillanceoversight.source.CitationView;

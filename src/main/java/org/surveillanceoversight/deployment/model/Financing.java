@@ -1,4 +1,4 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.model;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;

@@ -1,8 +1,8 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.read;
 
 import org.surveillanceoversight.common.query.QueryParams;
-
-import static org.surveillanceoversight.common.records.ReferenceData.ISO_COUNTRY;
+import org.surveillanceoversight.deployment.model.Deployment;
+import org.surveillanceoversight.deployment.model.DeploymentVendor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import static org.surveillanceoversight.common.records.ReferenceData.ISO_COUNTRY;
 
 /**
  * The filters every deployment list, stats call and export accepts. Values within one

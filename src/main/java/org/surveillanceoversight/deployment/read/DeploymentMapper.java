@@ -1,10 +1,13 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.read;
 
-import org.surveillanceoversight.common.records.Retraction;
-import java.util.Optional;
 import org.surveillanceoversight.capability.Capability;
 import org.surveillanceoversight.common.records.PublishableRecord;
+import org.surveillanceoversight.common.records.Retraction;
 import org.surveillanceoversight.country.Country;
+import org.surveillanceoversight.deployment.model.CameraCount;
+import org.surveillanceoversight.deployment.model.Deployment;
+import org.surveillanceoversight.deployment.model.DeploymentCapability;
+import org.surveillanceoversight.deployment.model.Financing;
 import org.surveillanceoversight.oversight.OversightAssessment;
 import org.surveillanceoversight.oversight.OversightCriterion;
 import org.surveillanceoversight.oversight.OversightLabel;
@@ -12,7 +15,6 @@ import org.surveillanceoversight.source.CitationView;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,14 +44,9 @@ final class DeploymentMapper {
             ids.add(d.id);
             Stream.of(d.vendors, d.statusEvents, d.cameraCounts, d.capabilities, d.financing)
                     .flatMap(List::stream).map(r -> r.id).forEach(ids::add);
-            latestAssessment(d).ifPresent(a -> a.criteria.forEach(c -> ids.add(c.id)));
+            d.currentAssessment().ifPresent(a -> a.criteria.forEach(c -> ids.add(c.id)));
         }
         return ids;
-    }
-
-    static Optional<OversightAssessment> latestAssessment(Deployment d) {
-        return d.assessments.stream().filter(PublishableRecord::isPublished)
-                .max(Comparator.comparing(a -> a.asOf));
     }
 
     DeploymentView toView(Deployment d) {
@@ -99,7 +96,7 @@ final class DeploymentMapper {
 
     /** The latest published assessment with all criteria listed; absent ones are `unknown`, not missing. */
     private DeploymentView.OversightView oversight(Deployment d) {
-        OversightAssessment a = latestAssessment(d).orElse(null);
+        OversightAssessment a = d.currentAssessment().orElse(null);
         Map<OversightCriterion.Criterion, OversightCriterion> scored = a == null ? Map.of()
                 : published(a.criteria).collect(Collectors.toMap(c -> c.criterion, Function.identity()));
         List<DeploymentView.CriterionView> criteria = Arrays.stream(OversightCriterion.Criterion.values())

@@ -1,10 +1,10 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.read;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import io.quarkus.logging.Log;
 
 import java.util.HashMap;
 import java.util.List;

@@ -1,6 +1,5 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.write;
 
-import org.surveillanceoversight.history.RecordInput;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -13,6 +12,13 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.records.Confidence;
 import org.surveillanceoversight.common.records.Qualifier;
+import org.surveillanceoversight.deployment.model.CameraCount;
+import org.surveillanceoversight.deployment.model.Deployment;
+import org.surveillanceoversight.deployment.model.DeploymentCapability;
+import org.surveillanceoversight.deployment.model.DeploymentVendor;
+import org.surveillanceoversight.deployment.model.Financing;
+import org.surveillanceoversight.deployment.model.StatusEvent;
+import org.surveillanceoversight.history.RecordInput;
 import org.surveillanceoversight.oversight.OversightCriterion;
 import org.surveillanceoversight.source.CitationInput;
 import org.surveillanceoversight.source.Claims;

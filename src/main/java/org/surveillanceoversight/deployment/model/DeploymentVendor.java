@@ -1,12 +1,12 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.model;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.surveillanceoversight.common.records.PublishableRecord;
 import org.surveillanceoversight.vendor.Vendor;
 

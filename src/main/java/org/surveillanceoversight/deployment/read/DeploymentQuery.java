@@ -1,4 +1,4 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.read;
 
 import org.surveillanceoversight.common.query.SqlWhere;
 

@@ -1,15 +1,15 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.write;
 
 import org.surveillanceoversight.common.errors.FieldError;
 import org.surveillanceoversight.common.records.PartialDate;
 import org.surveillanceoversight.common.records.Qualifier;
-import org.surveillanceoversight.deployment.DeploymentInput.CameraCountInput;
-import org.surveillanceoversight.deployment.DeploymentInput.CapabilityInput;
-import org.surveillanceoversight.deployment.DeploymentInput.CriterionInput;
-import org.surveillanceoversight.deployment.DeploymentInput.FinancingInput;
-import org.surveillanceoversight.deployment.DeploymentInput.OversightInput;
-import org.surveillanceoversight.deployment.DeploymentInput.StatusEventInput;
-import org.surveillanceoversight.deployment.DeploymentInput.VendorRoleInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.CameraCountInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.CapabilityInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.CriterionInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.FinancingInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.OversightInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.StatusEventInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.VendorRoleInput;
 import org.surveillanceoversight.oversight.OversightCriterion;
 import org.surveillanceoversight.source.CitationInput;
 import org.surveillanceoversight.source.Claims.Part;

@@ -1,4 +1,4 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.model;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -19,8 +19,10 @@ import org.surveillanceoversight.country.Locality;
 import org.surveillanceoversight.oversight.OversightAssessment;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -81,4 +83,9 @@ public class Deployment extends PublishableRecord {
     @JoinColumn(name = "deployment_id", insertable = false, updatable = false)
     @OrderBy("asOf desc")
     public List<OversightAssessment> assessments = new ArrayList<>();
+
+    /** The latest published oversight assessment, the one the record shows. */
+    public Optional<OversightAssessment> currentAssessment() {
+        return assessments.stream().filter(PublishableRecord::isPublished).max(Comparator.comparing(a -> a.asOf));
+    }
 }

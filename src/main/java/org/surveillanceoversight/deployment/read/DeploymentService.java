@@ -1,4 +1,4 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,13 +8,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.capability.Capability;
 import org.surveillanceoversight.common.query.Keyset;
+import org.surveillanceoversight.deployment.model.Deployment;
 import org.surveillanceoversight.oversight.OversightLabel;
 import org.surveillanceoversight.source.CitationService;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.write;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,13 +9,19 @@ import org.surveillanceoversight.common.records.PartialDate;
 import org.surveillanceoversight.common.records.PublishableRecord;
 import org.surveillanceoversight.country.Country;
 import org.surveillanceoversight.country.Locality;
-import org.surveillanceoversight.deployment.DeploymentInput.CameraCountInput;
-import org.surveillanceoversight.deployment.DeploymentInput.CapabilityInput;
-import org.surveillanceoversight.deployment.DeploymentInput.CriterionInput;
-import org.surveillanceoversight.deployment.DeploymentInput.FinancingInput;
-import org.surveillanceoversight.deployment.DeploymentInput.OversightInput;
-import org.surveillanceoversight.deployment.DeploymentInput.StatusEventInput;
-import org.surveillanceoversight.deployment.DeploymentInput.VendorRoleInput;
+import org.surveillanceoversight.deployment.model.CameraCount;
+import org.surveillanceoversight.deployment.model.Deployment;
+import org.surveillanceoversight.deployment.model.DeploymentCapability;
+import org.surveillanceoversight.deployment.model.DeploymentVendor;
+import org.surveillanceoversight.deployment.model.Financing;
+import org.surveillanceoversight.deployment.model.StatusEvent;
+import org.surveillanceoversight.deployment.write.DeploymentInput.CameraCountInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.CapabilityInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.CriterionInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.FinancingInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.OversightInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.StatusEventInput;
+import org.surveillanceoversight.deployment.write.DeploymentInput.VendorRoleInput;
 import org.surveillanceoversight.history.PartIds;
 import org.surveillanceoversight.history.RecordWriter;
 import org.surveillanceoversight.oversight.OversightAssessment;
@@ -51,24 +57,8 @@ public class DeploymentWriter extends RecordWriter<Deployment, DeploymentInput> 
     @Inject
     Claims claims;
 
-    @Override
-    protected String type() {
-        return "deployment";
-    }
-
-    @Override
-    protected Class<Deployment> entity() {
-        return Deployment.class;
-    }
-
-    @Override
-    protected Class<DeploymentInput> inputType() {
-        return DeploymentInput.class;
-    }
-
-    @Override
-    protected Deployment newRecord() {
-        return new Deployment();
+    public DeploymentWriter() {
+        super("deployment", Deployment.class, DeploymentInput.class, Deployment::new);
     }
 
     @Override
@@ -242,7 +232,7 @@ public class DeploymentWriter extends RecordWriter<Deployment, DeploymentInput> 
      */
     private void oversight(Deployment d, OversightInput o, String actor, String reason, PartIds ids) {
         if (o == null) {
-            DeploymentMapper.latestAssessment(d).ifPresent(a -> RecordWriter.retract(a, actor, reason));
+            d.currentAssessment().ifPresent(a -> RecordWriter.retract(a, actor, reason));
             return;
         }
         LocalDate asOf = LocalDate.parse(o.asOf());
@@ -316,7 +306,7 @@ public class DeploymentWriter extends RecordWriter<Deployment, DeploymentInput> 
                         PartialDate.format(f.ratifiedOn, f.ratifiedPrecision), f.ratifiedBy, f.repaymentSource,
                         f.externalIds.stream().map(x -> new DeploymentInput.ExternalIdInput(x.system, x.externalId, x.url))
                                 .toList(), cited.getOrDefault(f.id, List.of()))).toList(),
-                DeploymentMapper.latestAssessment(d).map(a -> new OversightInput(a.asOf.toString(), a.assessedBy, a.note,
+                d.currentAssessment().map(a -> new OversightInput(a.asOf.toString(), a.assessedBy, a.note,
                         a.criteria.stream().filter(PublishableRecord::isPublished).map(c -> new CriterionInput(c.criterion,
                                 c.score, c.evidence, c.asOf == null ? null : c.asOf.toString(),
                                 cited.getOrDefault(c.id, List.of()))).toList())).orElse(null),
@@ -330,7 +320,7 @@ public class DeploymentWriter extends RecordWriter<Deployment, DeploymentInput> 
         d.cameraCounts.forEach(x -> ids.add(x.id));
         d.capabilities.forEach(x -> ids.add(x.id));
         d.financing.forEach(x -> ids.add(x.id));
-        DeploymentMapper.latestAssessment(d).ifPresent(a -> a.criteria.forEach(x -> ids.add(x.id)));
+        d.currentAssessment().ifPresent(a -> a.criteria.forEach(x -> ids.add(x.id)));
         return claims.inputsOf(ids);
     }
 

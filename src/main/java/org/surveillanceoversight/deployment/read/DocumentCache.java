@@ -1,11 +1,11 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.read;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import org.surveillanceoversight.common.config.OversightConfig;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.surveillanceoversight.common.config.OversightConfig;
 
 import java.util.Optional;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.read;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -12,8 +12,8 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import org.surveillanceoversight.common.http.IfMatch;
 import org.surveillanceoversight.common.query.Keyset;
-import org.surveillanceoversight.common.records.Sha256;
 import org.surveillanceoversight.common.query.SqlWhere;
+import org.surveillanceoversight.common.records.Sha256;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The hottest reads, get-by-id and the list page, off the worker threads: non-blocking queries
@@ -126,6 +127,14 @@ public class DocumentReads {
         }
     }
 
+    /** One page of deployments in this order, filtered, from the cursor on (see the plan's page below). */
+    public Uni<Page> page(DeploymentSort order, boolean descending, DeploymentFilter filter, List<String> publications,
+                          String cursor, int limit) {
+        return page(Keyset.plan("deployment_summary s", "s.deployment_id", "uuid", order.key, order.type,
+                (descending ? "-" : "") + order.name(), descending, DeploymentQuery.where(filter, publications),
+                cursor, limit, ", s.revision"));
+    }
+
     /**
      * One keyset page of deployments: one statement for the page (IDs, sort keys, revisions); the
      * documents come from the cache, else from one lookup of the stored ones, else are rendered.
@@ -202,7 +211,7 @@ public class DocumentReads {
     }
 
     /** Blocking work (Hibernate) on a worker thread, for a resource or read that started on the event loop. */
-    static <T> Uni<T> onWorker(java.util.function.Supplier<T> work) {
+    public static <T> Uni<T> onWorker(Supplier<T> work) {
         return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 

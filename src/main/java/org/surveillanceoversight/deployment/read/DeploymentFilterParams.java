@@ -1,9 +1,11 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.read;
 
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.surveillanceoversight.deployment.model.Deployment;
+import org.surveillanceoversight.deployment.model.DeploymentVendor;
 
 import java.util.List;
 import java.util.UUID;

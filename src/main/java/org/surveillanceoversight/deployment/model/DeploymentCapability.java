@@ -1,4 +1,4 @@
-package org.surveillanceoversight.deployment;
+package org.surveillanceoversight.deployment.model;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
