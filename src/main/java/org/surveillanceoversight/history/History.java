@@ -60,8 +60,9 @@ public class History {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Recorded record(String actor, String reason, String type, UUID id) {
-        JsonNode view = record(actor, reason, type, id, true).get(type + "/" + id);
-        return new Recorded(view, revisionOf(type, id));
+        Recording done = record(actor, reason, type, id, true);
+        String key = type + "/" + id;
+        return new Recorded(done.current().get(key), done.revisions().getOrDefault(key, 0L));
     }
 
     /**
@@ -86,27 +87,54 @@ public class History {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, JsonNode> record(String actor, String reason) {
-        return record(actor, reason, null, null, false);
+        return record(actor, reason, null, null, false).current();
     }
 
-    private Map<String, JsonNode> record(String actor, String reason, String primaryType, UUID primaryId,
-                                         boolean withPrimary) {
+    /** What a write recorded: every candidate as the API now shows it, and its revision, keyed "type/id". */
+    private record Recording(Map<String, JsonNode> current, Map<String, Long> revisions) {
+    }
+
+    /**
+     * What the write changed, rendered and compared with the last revisions, before any revision
+     * is appended: the revisions to append, the revision each candidate was at when it was read
+     * (before it was rendered), and every candidate as rendered.
+     */
+    private record Plan(List<Revision> changed, Map<String, Long> seen, Map<String, JsonNode> current) {
+    }
+
+    private Recording record(String actor, String reason, String primaryType, UUID primaryId, boolean withPrimary) {
         em.flush();
-        // deferred rules (a claim's citations) are checked now, so a broken write fails here as a 422, not at commit
-        em.createNativeQuery("set constraints all immediate").executeUpdate();
-        // and deferred again (as every deferrable rule is declared), for a transaction that writes on (the seed)
-        em.createNativeQuery("set constraints all deferred").executeUpdate();
+        // the deferred rules (a claim's citations) are checked now, so a broken write fails here as a 422, not
+        // at commit, then deferred again for a transaction that writes on (the seed); the data version stays
+        // deferred: it is raised at commit (V8)
+        em.createNativeQuery("set constraints claim_requires_citation, citation_integrity immediate").executeUpdate();
+        em.createNativeQuery("set constraints claim_requires_citation, citation_integrity deferred").executeUpdate();
         Map<String, Set<UUID>> written = written();
         if (withPrimary) {
             written.computeIfAbsent(primaryType, k -> new LinkedHashSet<>()).add(primaryId);
         }
-        // Revision IDs in commit order: one writer at a time from here to its commit. What runs
-        // inside is rendering the records this write changed, found by the triggers, never a scan.
-        em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", HISTORY_LOCK).getSingleResult();
         em.clear(); // render from the database, not from entities whose other sides were not kept in step
-        Map<String, JsonNode> current = new HashMap<>();
+        // Rendered before the lock, so writers render side by side; what another writer committed
+        // since (a revision of a record rendered here) is rendered again under the lock.
+        Plan plan = plan(written);
+        // Revision IDs in commit order: one writer at a time from here to its commit, and nothing
+        // slow inside: one indexed read of the candidates' revisions, the appends, the commit.
+        em.createNativeQuery("select pg_advisory_xact_lock(:key)").setParameter("key", HISTORY_LOCK).getSingleResult();
+        if (!plan.seen().equals(latestRevisions(plan.seen().keySet()))) {
+            em.clear();
+            plan = plan(written);
+        }
+        Map<String, Long> revisions = new HashMap<>(plan.seen());
+        for (Revision r : plan.changed()) {
+            revisions.put(r.type() + "/" + r.id(), append(r, actor, reason));
+        }
+        return new Recording(plan.current(), revisions);
+    }
 
-        List<Revision> deployments = changes("deployment", written.getOrDefault("deployment", Set.of()), current);
+    private Plan plan(Map<String, Set<UUID>> written) {
+        Map<String, JsonNode> current = new HashMap<>();
+        Map<String, Long> seen = new HashMap<>();
+        List<Revision> deployments = changes("deployment", written.getOrDefault("deployment", Set.of()), current, seen);
         Set<UUID> vendors = new LinkedHashSet<>(written.getOrDefault("vendor", Set.of()));
         Set<UUID> localities = new LinkedHashSet<>(written.getOrDefault("locality", Set.of()));
         for (Revision r : deployments) {
@@ -114,14 +142,30 @@ public class History {
             countedIn(r, "vendors", "vendor_id", vendors);
             countedIn(r, "localities", "id", localities);
         }
-        List<Revision> all = new ArrayList<>(deployments);
-        all.addAll(changes("vendor", vendors, current));
-        all.addAll(changes("locality", localities, current));
-        all.addAll(changes("source", written.getOrDefault("source", Set.of()), current));
-        for (Revision r : all) {
-            append(r, actor, reason);
+        List<Revision> changed = new ArrayList<>(deployments);
+        changed.addAll(changes("vendor", vendors, current, seen));
+        changed.addAll(changes("locality", localities, current, seen));
+        changed.addAll(changes("source", written.getOrDefault("source", Set.of()), current, seen));
+        return new Plan(changed, seen, current);
+    }
+
+    /** The latest revision ID of each record, keyed "type/id" (0 for none), in one indexed read. */
+    private Map<String, Long> latestRevisions(Set<String> keys) {
+        Map<String, Long> latest = new HashMap<>();
+        if (keys.isEmpty()) {
+            return latest;
         }
-        return current;
+        String[] types = keys.stream().map(k -> k.substring(0, k.indexOf('/'))).toArray(String[]::new);
+        String[] ids = keys.stream().map(k -> k.substring(k.indexOf('/') + 1)).toArray(String[]::new);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select k.type, k.id, (select coalesce(max(r.id), 0) from revision r "
+                        + "where r.entity_type = k.type and r.entity_id = k.id) "
+                        + "from unnest(cast(:types as text[]), cast(:ids as text[])) as k(type, id)")
+                .setParameter("types", types).setParameter("ids", ids).getResultList();
+        for (Object[] r : rows) {
+            latest.put(r[0] + "/" + r[1], ((Number) r[2]).longValue());
+        }
+        return latest;
     }
 
     /** The records the current transaction changed, as its triggers noted them (and forgets them). */
@@ -139,22 +183,28 @@ public class History {
     private record Revision(String type, UUID id, JsonNode before, JsonNode after) {
     }
 
-    /** Renders the candidates, compares each with its last revision, and keeps those that changed. */
-    private List<Revision> changes(String type, Collection<UUID> ids, Map<String, JsonNode> current) {
+    /**
+     * Reads the candidates' last revisions, then renders them, and keeps those that changed; notes
+     * the revision each was at and how each is shown now.
+     */
+    private List<Revision> changes(String type, Collection<UUID> ids, Map<String, JsonNode> current,
+                                   Map<String, Long> seen) {
         if (ids.isEmpty()) {
             return List.of();
         }
+        Map<UUID, Last> last = lastRevisions(type, ids);
         Map<UUID, JsonNode> now = renderer.render(type, ids);
-        Map<UUID, JsonNode> last = lastAfter(type, ids);
         List<Revision> changed = new ArrayList<>();
         for (UUID id : ids) {
+            Last before = last.get(id);
+            seen.put(type + "/" + id, before == null ? 0L : before.id());
             JsonNode after = now.get(id);
             if (after != null) {
                 current.put(type + "/" + id, after);
             }
-            JsonNode before = last.get(id);
-            if (after != null && !after.equals(before)) {
-                changed.add(new Revision(type, id, before, after));
+            JsonNode beforeView = before == null ? null : before.after();
+            if (after != null && !after.equals(beforeView)) {
+                changed.add(new Revision(type, id, beforeView, after));
             }
         }
         return changed;
@@ -215,30 +265,37 @@ public class History {
                 .executeUpdate();
     }
 
-    private Map<UUID, JsonNode> lastAfter(String type, Collection<UUID> ids) {
+    /** A record's latest revision: its ID and the record as it showed after it. */
+    private record Last(long id, JsonNode after) {
+    }
+
+    private Map<UUID, Last> lastRevisions(String type, Collection<UUID> ids) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select distinct on (entity_id) entity_id, change -> 'after' "
+        List<Object[]> rows = em.createNativeQuery("select distinct on (entity_id) entity_id, id, change -> 'after' "
                         + "from revision where entity_type = :type and entity_id = any(cast(:ids as text[])) "
                         + "order by entity_id, id desc")
                 .setParameter("type", type).setParameter("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
                 .getResultList();
-        Map<UUID, JsonNode> last = new HashMap<>();
+        Map<UUID, Last> last = new HashMap<>();
         for (Object[] r : rows) {
-            last.put(UUID.fromString((String) r[0]), r[1] == null ? null : parse(r[1].toString()));
+            last.put(UUID.fromString((String) r[0]), new Last(((Number) r[1]).longValue(),
+                    r[2] == null ? null : parse(r[2].toString())));
         }
         return last;
     }
 
-    private void append(Revision r, String actor, String reason) {
+    /** Appends one revision; returns its ID. */
+    private long append(Revision r, String actor, String reason) {
         JsonNode version = r.after.get("version");
-        em.createNativeQuery("insert into revision (entity_type, entity_id, version, actor, reason, change) "
-                        + "values (:type, :id, :version, :actor, :reason, cast(:change as jsonb))")
+        Number id = (Number) em.createNativeQuery("insert into revision (entity_type, entity_id, version, actor, reason, change) "
+                        + "values (:type, :id, :version, :actor, :reason, cast(:change as jsonb)) returning id")
                 .setParameter("type", r.type).setParameter("id", r.id.toString())
                 .setParameter("version", version == null ? 0 : version.asInt())
                 .setParameter("actor", actor).setParameter("reason", reason)
                 .setParameter("change", write(Map.of("before", r.before == null ? json.nullNode() : r.before,
                         "after", r.after)))
-                .executeUpdate();
+                .getSingleResult();
+        return id.longValue();
     }
 
     /**

@@ -108,9 +108,10 @@ public class StatsService implements VendorDeploymentCounts, CapabilityDeploymen
     }
 
     private <T> Stats<T> cached(String aggregate, DeploymentFilter filter, Function<SqlWhere, List<T>> compute) {
-        long version = dataVersion.current();
+        DataVersion.Seen seen = dataVersion.seen();
+        long version = seen.version();
         String key = aggregate + filter.described();
-        Cached hit = cache.getIfPresent(key);
+        Cached hit = seen.ownWrites() ? null : cache.getIfPresent(key);
         if (hit != null && hit.version() == version) {
             @SuppressWarnings("unchecked")
             Stats<T> stats = (Stats<T>) hit.stats();
@@ -118,7 +119,11 @@ public class StatsService implements VendorDeploymentCounts, CapabilityDeploymen
         }
         Stats<T> stats = new Stats<>(StatsViews.COUNTING, filter.described(), version,
                 compute.apply(DeploymentQuery.where(filter)));
-        cache.put(key, new Cached(version, stats));
+        if (!seen.ownWrites()) {
+            // inside a write (the history rendering a vendor's count) the result holds what the write
+            // has not committed yet: it is not kept
+            cache.put(key, new Cached(version, stats));
+        }
         return stats;
     }
 

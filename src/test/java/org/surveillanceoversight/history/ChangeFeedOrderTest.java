@@ -5,6 +5,7 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 import org.surveillanceoversight.TestRecords;
 import org.surveillanceoversight.auth.ApiKeyTest;
+import org.surveillanceoversight.deployment.DeploymentWriteTest;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -105,6 +106,51 @@ class ChangeFeedOrderTest {
         for (Long revision : revisionOf.keySet()) {
             assertTrue(served.contains(revision), "revision " + revision + " was skipped by the polling client");
         }
+    }
+
+    /**
+     * Eight writers cite one source at once: each changes how often it is cited, and its last
+     * revision must show the count all of them left (a revision rendered before another writer's
+     * commit would leave it short, and a replay of the feed would disagree with the API).
+     */
+    @Test
+    void writersThatChangeOneSharedRecordLeaveItsLastRevisionTrue() throws Exception {
+        String editor = ApiKeyTest.newKey("editor");
+        String source = given().auth().oauth2(editor).contentType("application/json")
+                .body(Map.of("kind", "dataset", "title", "[test] cited by many " + TestRecords.RUN, "language", "en",
+                        "change_reason", "shared record test"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
+        List<Future<Integer>> writes = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            Map<String, Object> deployment = DeploymentWriteTest.deployment("[test] cites the shared source " + w + " "
+                    + TestRecords.RUN);
+            deployment.put("citations", List.of(Map.of("source_id", source, "quote", "as the source says")));
+            writes.add(pool.submit(() -> given().auth().oauth2(editor).contentType("application/json").body(deployment)
+                    .post("/api/v1/deployments").statusCode()));
+        }
+        for (Future<Integer> w : writes) {
+            assertEquals(201, w.get(120, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        int citedBy = given().get("/api/v1/sources/" + source).then().statusCode(200).extract().path("cited_by");
+        assertEquals(WRITERS, citedBy);
+        List<Map<String, Object>> revisions = given().get("/api/v1/sources/" + source + "/history").then()
+                .statusCode(200).extract().jsonPath().getList("data");
+        assertNotNull(revisions, "a history has data");
+        assertFalse(revisions.isEmpty());
+        // one revision per citing write, each one more than the last: none rendered from a stale count
+        List<Integer> counts = new ArrayList<>();
+        for (Map<String, Object> revision : revisions) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> after = (Map<String, Object>) ((Map<String, Object>) revision.get("change")).get("after");
+            counts.add((Integer) after.get("cited_by"));
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int i = 0; i <= WRITERS; i++) {
+            expected.add(i);
+        }
+        assertEquals(expected, counts, "cited_by in the source's revisions");
     }
 
     /** Where a client that starts now continues: after the newest revision. */

@@ -8,7 +8,8 @@ import jakarta.persistence.EntityManager;
 
 /**
  * The registry's data version: a counter every committed write raises (table data_version,
- * raised by triggers). The same on every replica, so ETags and caches built on it agree.
+ * raised once per writing transaction at its commit, by triggers: V2, V8). The same on every
+ * replica, so ETags and caches built on it agree.
  */
 @ApplicationScoped
 public class DataVersion {
@@ -25,7 +26,13 @@ public class DataVersion {
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
-    public long current() {
-        return ((Number) em.createNativeQuery("select version from data_version").getSingleResult()).longValue();
+    /** The version, and whether the current transaction has writes of its own that will raise it at commit. */
+    public record Seen(long version, boolean ownWrites) {
+    }
+
+    public Seen seen() {
+        Object[] row = (Object[]) em.createNativeQuery("select version, exists (select 1 from data_version_pending "
+                + "where tx = pg_current_xact_id_if_assigned()) from data_version").getSingleResult();
+        return new Seen(((Number) row[0]).longValue(), (Boolean) row[1]);
     }
 }
