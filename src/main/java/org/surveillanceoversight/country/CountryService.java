@@ -1,22 +1,23 @@
 package org.surveillanceoversight.country;
 
-import org.surveillanceoversight.common.records.Retraction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.common.query.Keyset;
 import org.surveillanceoversight.common.query.Page;
-import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.common.query.SqlWhere;
-import org.surveillanceoversight.country.CountryViews.CountryView;
 import org.surveillanceoversight.common.records.DeploymentsLink;
+import org.surveillanceoversight.common.records.Publication;
+import org.surveillanceoversight.common.records.Retraction;
+import org.surveillanceoversight.country.CountryViews.CountryView;
 import org.surveillanceoversight.country.CountryViews.LocalityView;
 import org.surveillanceoversight.finding.Finding;
 import org.surveillanceoversight.finding.FindingView;
 import org.surveillanceoversight.source.CitationService;
 import org.surveillanceoversight.source.CitationView;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -98,7 +99,7 @@ public class CountryService {
     }
 
     /** The current representation of each public locality among the IDs. */
-    public List<LocalityView> localityViews(java.util.Collection<UUID> ids) {
+    public List<LocalityView> localityViews(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of()
                 : localityViews(Locality.<Locality>list("id in ?1 and publication <> ?2", ids, Publication.draft));
     }

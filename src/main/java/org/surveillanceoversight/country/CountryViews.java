@@ -1,12 +1,12 @@
 package org.surveillanceoversight.country;
 
-import org.surveillanceoversight.common.records.Retraction;
-import java.time.Instant;
-import org.surveillanceoversight.common.records.DeploymentsLink;
-
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.surveillanceoversight.common.records.DeploymentsLink;
+import org.surveillanceoversight.common.records.Publication;
+import org.surveillanceoversight.common.records.Retraction;
 import org.surveillanceoversight.finding.FindingView;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -28,7 +28,7 @@ public final class CountryViews {
                                Locality.Kind kind,
                                @Schema(nullable = true, description = "Approximate centre, WGS 84") Double latitude, @Schema(nullable = true) Double longitude,
                                List<String> aliases, DeploymentsLink deployments,
-                               org.surveillanceoversight.common.records.Publication publication,
+                               Publication publication,
                                @Schema(nullable = true) Retraction retraction, int version,
                                Instant updatedAt) {
     }

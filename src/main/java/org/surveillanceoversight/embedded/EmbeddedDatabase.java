@@ -20,6 +20,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A real PostgreSQL started from binaries shipped in a Maven artifact, for a machine
@@ -165,7 +166,7 @@ public final class EmbeddedDatabase {
                         .ifPresent(p -> {
                             LOG.warnf("Stopping an orphaned embedded PostgreSQL (pid %d) left by an earlier run", pid);
                             p.destroy();
-                            p.onExit().orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+                            p.onExit().orTimeout(20, TimeUnit.SECONDS).join();
                         });
             } catch (NumberFormatException e) {
                 LOG.warnf("Ignoring an unreadable %s", pidFile);

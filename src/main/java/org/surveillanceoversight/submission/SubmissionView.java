@@ -1,6 +1,8 @@
 package org.surveillanceoversight.submission;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
@@ -25,6 +27,6 @@ public record SubmissionView(UUID id, SubmissionInput.Kind kind, @Schema(nullabl
     }
 
     @Schema(name = "ReviewInput")
-    public record ReviewInput(@jakarta.validation.constraints.NotBlank @jakarta.validation.constraints.Size(max = 2000) String note) {
+    public record ReviewInput(@NotBlank @Size(max = 2000) String note) {
     }
 }

@@ -1,21 +1,22 @@
 package org.surveillanceoversight.vendor;
 
-import org.surveillanceoversight.common.records.Retraction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.common.query.Keyset;
 import org.surveillanceoversight.common.query.Page;
+import org.surveillanceoversight.common.query.SqlWhere;
 import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.common.records.PublishableRecord;
-import org.surveillanceoversight.common.query.SqlWhere;
+import org.surveillanceoversight.common.records.Retraction;
 import org.surveillanceoversight.finding.Finding;
 import org.surveillanceoversight.finding.FindingView;
 import org.surveillanceoversight.source.CitationService;
 import org.surveillanceoversight.source.CitationView;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public class VendorService {
     }
 
     /** The current representation of each public vendor among the IDs. */
-    public List<VendorView> views(java.util.Collection<UUID> ids) {
+    public List<VendorView> views(Collection<UUID> ids) {
         return ids.isEmpty() ? List.of()
                 : views(Vendor.<Vendor>list("id in ?1 and publication <> ?2", ids, Publication.draft));
     }

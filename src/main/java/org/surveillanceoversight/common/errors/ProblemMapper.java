@@ -4,14 +4,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import jakarta.persistence.PersistenceException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import io.quarkus.logging.Log;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -52,7 +55,7 @@ public class ProblemMapper {
     }
 
     @ServerExceptionMapper
-    public Response persistence(jakarta.persistence.PersistenceException e, UriInfo uri) {
+    public Response persistence(PersistenceException e, UriInfo uri) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
                 return databaseRule(violation, uri);
@@ -96,7 +99,7 @@ public class ProblemMapper {
         return respond(Problem.of(title.toLowerCase().replace(' ', '-'), title, status, detail, path(uri), List.of()));
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error, incident %s", incident);
@@ -114,7 +117,7 @@ public class ProblemMapper {
 
     /** "create.input.name" -> "name" (a body field), "get.limit" -> "limit" (a parameter): what the client sent. */
     private static String fieldName(ConstraintViolation<?> violation) {
-        List<String> properties = new java.util.ArrayList<>();
+        List<String> properties = new ArrayList<>();
         String parameter = null;
         for (jakarta.validation.Path.Node node : violation.getPropertyPath()) {
             // "camera_counts[0].total": an element of a list is named by its index on the list's name

@@ -1,12 +1,13 @@
 package org.surveillanceoversight.common.http;
 
-import org.surveillanceoversight.common.errors.FieldError;
-import org.surveillanceoversight.common.errors.Problem;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.surveillanceoversight.common.errors.FieldError;
+import org.surveillanceoversight.common.errors.Problem;
 
 import java.util.List;
 
@@ -21,7 +22,7 @@ public class BodyLimit {
     ObjectMapper json;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    io.quarkus.runtime.configuration.MemorySize limit;
+    MemorySize limit;
 
     void install(@Observes Router router) {
         // a declared length over the limit is refused here, before the body is read; a chunked body

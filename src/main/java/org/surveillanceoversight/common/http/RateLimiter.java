@@ -15,8 +15,13 @@ import jakarta.persistence.EntityManager;
 import org.surveillanceoversight.common.config.OversightConfig;
 import org.surveillanceoversight.common.errors.Problem;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -163,7 +168,7 @@ public class RateLimiter {
                                 + "returning bucket, hits")
                         .setParameter("window", current).setParameter("buckets", buckets.toArray(String[]::new))
                         .setParameter("deltas", deltas.toArray(Long[]::new)).getResultList();
-                Map<String, Long> totals = new java.util.HashMap<>();
+                Map<String, Long> totals = new HashMap<>();
                 rows.forEach(r -> totals.put((String) r[0], ((Number) r[1]).longValue()));
                 for (int i = 0; i < synced.size(); i++) {
                     Counter counter = synced.get(i);
@@ -186,7 +191,7 @@ public class RateLimiter {
         em.createNativeQuery("insert into rate_limit_secret (id, secret) values (1, :secret) on conflict do nothing")
                 .setParameter("secret", Hmac.randomHex(32)).executeUpdate();
         String hex = (String) em.createNativeQuery("select secret from rate_limit_secret where id = 1").getSingleResult();
-        return java.util.HexFormat.of().parseHex(hex);
+        return HexFormat.of().parseHex(hex);
     }
 
     /** HMAC-SHA-256, so a stored bucket name does not reveal the address or key it counts. */
@@ -195,7 +200,7 @@ public class RateLimiter {
         private static final ThreadLocal<javax.crypto.Mac> MAC = ThreadLocal.withInitial(() -> {
             try {
                 return javax.crypto.Mac.getInstance("HmacSHA256");
-            } catch (java.security.GeneralSecurityException e) {
+            } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
         });
@@ -207,17 +212,17 @@ public class RateLimiter {
             try {
                 javax.crypto.Mac mac = MAC.get();
                 mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
-                return java.util.HexFormat.of().formatHex(mac.doFinal(value.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)))
                         .substring(0, 32);
-            } catch (java.security.GeneralSecurityException e) {
+            } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
         }
 
         static String randomHex(int bytes) {
             byte[] random = new byte[bytes];
-            new java.security.SecureRandom().nextBytes(random);
-            return java.util.HexFormat.of().formatHex(random);
+            new SecureRandom().nextBytes(random);
+            return HexFormat.of().formatHex(random);
         }
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.capability.Capability;
 import org.surveillanceoversight.common.query.Keyset;
+import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.deployment.model.Deployment;
 import org.surveillanceoversight.oversight.OversightLabel;
 import org.surveillanceoversight.source.CitationService;
@@ -86,7 +87,7 @@ public class DeploymentService {
             return List.of();
         }
         return views(Deployment.<Deployment>list("id in ?1 and publication <> ?2", ids,
-                org.surveillanceoversight.common.records.Publication.draft));
+                Publication.draft));
     }
 
     private String toJson(DeploymentView view) {
