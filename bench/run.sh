@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark: one command, loopback only, every run bounded in time.
-#   bench/run.sh            full run (about 10 minutes on 2 cores, most of it generating data)
+#   bench/run.sh            full run (about 18 minutes on 2 cores)
 #   DURATION=10 bench/run.sh  shorter load phases (WARMUP=10: shorter warm-ups)
 # It builds the app, starts it (default heap; -Xmx128m for the export) on its own embedded PostgreSQL in bench/.data (never
 # your ./data), loads SYNTHETIC data (bench/generate.sql), then measures each API figure beside a
