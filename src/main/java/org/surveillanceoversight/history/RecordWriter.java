@@ -135,7 +135,8 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
 
     /**
      * The seed's write of one record under its own ID: created when new, otherwise brought to the
-     * input (republished if it had been retracted). The seed owns what it wrote, so no If-Match;
+     * input (republished if the seed itself had retracted it; a record an editor or reviewer
+     * retracted stays as they left it). The seed owns what it wrote, so no If-Match;
      * its parts keep the IDs the seed gives them. A refusal (its rules are checked before anything
      * is written) leaves the transaction usable, so the seed can list every problem before it
      * refuses the whole load.
@@ -147,6 +148,8 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
         if (isNew) {
             record = newRecord.get();
             record.id = id;
+        } else if (record.publication == Publication.retracted && !SEED.equals(record.retractedBy)) {
+            return;
         } else {
             republish(record);
         }

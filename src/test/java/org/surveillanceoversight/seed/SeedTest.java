@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -259,6 +260,35 @@ public class SeedTest {
         assertEquals("seed", removed.retractedBy);
         Source kept = Source.findById(SeedIds.of("source", sources.get(0).key()));
         assertEquals(Publication.published, kept.publication);
+    }
+
+    @Test
+    @TestTransaction
+    void theSeedBringsBackOnlyWhatItRetractedItself() throws IOException {
+        List<SeedRecords.SourceSeed> sources;
+        try (var in = SeedTest.class.getResourceAsStream("/seed/sources.json")) {
+            sources = json.readValue(in, json.getTypeFactory().constructCollectionType(List.class, SeedRecords.SourceSeed.class));
+        }
+        UUID byReviewer = SeedIds.of("source", sources.get(0).key());
+        UUID bySeed = SeedIds.of("source", sources.get(1).key());
+        Source s = Source.findById(byReviewer);
+        s.publication = Publication.retracted;
+        s.retractedAt = Instant.now();
+        s.retractedBy = "api_key:" + UUID.randomUUID();
+        s.retractionReason = "the outlet withdrew it";
+        Source t = Source.findById(bySeed);
+        t.publication = Publication.retracted;
+        t.retractedAt = Instant.now();
+        t.retractedBy = "seed";
+        t.retractionReason = "removed from the seed";
+        em.flush();
+        writer.begin("both back in the file");
+        writer.sources(sources);
+        assertEquals(List.of(), writer.problems());
+        em.flush();
+        em.clear();
+        assertEquals(Publication.retracted, Source.<Source>findById(byReviewer).publication, "a reviewer's retraction stands");
+        assertEquals(Publication.published, Source.<Source>findById(bySeed).publication, "the seed's own comes back");
     }
 
     private List<DeploymentSeed> deploymentsFromFile() throws IOException {
