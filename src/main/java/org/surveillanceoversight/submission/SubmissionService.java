@@ -40,6 +40,9 @@ public class SubmissionService {
             + "contact_name, contact_email, state, received_at, reviewed_at, reviewed_by, review_note, resulting_revision";
 
     @Inject
+    History history;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -133,10 +136,8 @@ public class SubmissionService {
                 case "source" -> sources.patchCurrent(s.entityId(), patch, reviewer);
                 default -> throw new IllegalStateException(s.entityType());
             }
-            @SuppressWarnings("unchecked")
-            List<Number> last = em.createNativeQuery("select max(id) from revision where entity_type = :type and entity_id = :id")
-                    .setParameter("type", s.entityType()).setParameter("id", s.entityId().toString()).getResultList();
-            revision = last.isEmpty() || last.get(0) == null ? null : last.get(0).longValue();
+            long latest = history.revisionOf(s.entityType(), s.entityId());
+            revision = latest == 0 ? null : latest;
         }
         review(id, "accepted", note, reviewer, revision);
         return find(id).orElseThrow();
