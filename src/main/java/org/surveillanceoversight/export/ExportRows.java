@@ -47,6 +47,7 @@ final class ExportRows {
     record CameraCountRow(UUID id, UUID deploymentId, String deploymentTitle, String countryCode,
                           @Schema(nullable = true) LocalDate observedOn, @Schema(nullable = true) DatePrecision observedPrecision,
                           @Schema(nullable = true) Integer total, @Schema(nullable = true) Qualifier totalQualifier,
+                          @Schema(nullable = true, description = "The upper end of a range (`total_qualifier` is `range`)") Integer totalUpper,
                           @Schema(nullable = true) Integer facialRecognition,
                           @Schema(nullable = true) Qualifier facialRecognitionQualifier,
                           @Schema(nullable = true) Integer plateReading, @Schema(nullable = true) Qualifier plateReadingQualifier,

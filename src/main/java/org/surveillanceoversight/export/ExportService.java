@@ -111,7 +111,7 @@ public class ExportService {
     static String cameraCountRows(DeploymentFilter filter) {
         return """
                 select n.id, n.deployment_id, s.title as deployment_title, s.country_code,
-                       n.observed_on, n.observed_precision, n.total, n.total_qualifier,
+                       n.observed_on, n.observed_precision, n.total, n.total_qualifier, n.total_upper,
                        n.facial_recognition, n.facial_recognition_qualifier, n.plate_reading, n.plate_reading_qualifier,
                        n.basis, n.scope, n.note,
                        (select string_agg(distinct src.url, ' ') from citation ci join source src on src.id = ci.source_id

@@ -35,6 +35,10 @@ public class Finding extends PublishableRecord {
     public LocalDate observedOn;
     @Enumerated(EnumType.STRING)
     public DatePrecision observedPrecision;
+    /** The date a forecast or plan refers to ("by 2021"), beside the date it was made. */
+    public LocalDate targetOn;
+    @Enumerated(EnumType.STRING)
+    public DatePrecision targetPrecision;
     public Integer programs;
     public Integer countries;
     public BigDecimal amount;

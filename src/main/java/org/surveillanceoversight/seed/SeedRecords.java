@@ -35,7 +35,7 @@ final class SeedRecords {
 
     record SourceSeed(String key, Source.Kind kind, String title, String publisher, List<String> authors,
                       String publishedOn, String url, String archivedUrl, String language, String license,
-                      String notes) {
+                      String datasetVersion, String notes) {
     }
 
     record LocalitySeed(String key, String country, String nameEn, String nameLocal, String localScript,
@@ -55,7 +55,7 @@ final class SeedRecords {
     }
 
     record FindingSeed(String key, Finding.Kind kind, String summary, String country, String vendor,
-                       String observedOn, Integer programs, Integer countries, BigDecimal amount, String currency,
+                       String observedOn, String targetOn, Integer programs, Integer countries, BigDecimal amount, String currency,
                        Qualifier figureQualifier, List<CitationSeed> citations) {
     }
 
@@ -65,7 +65,7 @@ final class SeedRecords {
     record StatusSeed(StatusEvent.Status status, String occurredOn, String note, List<CitationSeed> citations) {
     }
 
-    record CameraCountSeed(String key, String observedOn, Integer total, Qualifier totalQualifier,
+    record CameraCountSeed(String key, String observedOn, Integer total, Qualifier totalQualifier, Integer totalUpper,
                            Integer facialRecognition, Qualifier facialRecognitionQualifier, Integer plateReading,
                            Qualifier plateReadingQualifier, CameraCount.Basis basis, String scope, String note,
                            List<CitationSeed> citations) {

@@ -111,7 +111,7 @@ class SeedWriter {
             UUID id = SeedIds.of("source", s.key());
             ids.add(id);
             write(sources, id, new SourceInput(s.kind(), s.title(), s.publisher(), orEmpty(s.authors()), s.publishedOn(),
-                    s.url(), s.archivedUrl(), s.language(), s.license(), s.notes(), reason), PartIds.RANDOM,
+                    s.url(), s.archivedUrl(), s.language(), s.license(), s.datasetVersion(), s.notes(), reason), PartIds.RANDOM,
                     "sources " + s.key());
         }
         unseed(sources, "source", ids);
@@ -196,7 +196,7 @@ class SeedWriter {
             CameraCountSeed c = counts.get(i);
             String countKey = c.key() != null ? c.key() : String.valueOf(i + 1);
             cameras.add(new CameraCountInput(SeedIds.of("camera_count", key + "/" + countKey), c.observedOn(), c.total(),
-                    c.totalQualifier(), c.facialRecognition(), c.facialRecognitionQualifier(), c.plateReading(),
+                    c.totalQualifier(), c.totalUpper(), c.facialRecognition(), c.facialRecognitionQualifier(), c.plateReading(),
                     c.plateReadingQualifier(), c.basis(), c.scope(), c.note(),
                     citations(c.citations(), at + ".camera_counts[" + i + "]")));
         }
@@ -286,6 +286,9 @@ class SeedWriter {
             PartialDate observed = date(s.observedOn(), at + ".observed_on");
             f.observedOn = PartialDate.dateOf(observed);
             f.observedPrecision = PartialDate.precisionOf(observed);
+            PartialDate target = date(s.targetOn(), at + ".target_on");
+            f.targetOn = PartialDate.dateOf(target);
+            f.targetPrecision = PartialDate.precisionOf(target);
             f.programs = s.programs();
             f.countries = s.countries();
             f.amount = s.amount();

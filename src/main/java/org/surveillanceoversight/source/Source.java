@@ -37,5 +37,7 @@ public class Source extends PublishableRecord {
     public String archivedUrl;
     public String language;
     public String license;
+    /** The version of a dataset, as its publisher names it. */
+    public String datasetVersion;
     public String notes;
 }

@@ -20,6 +20,7 @@ public record SourceInput(
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL") String archivedUrl,
         @NotNull @Pattern(regexp = "[a-z]{2,3}(-[A-Za-z0-9]{2,8})*", message = "must be a language tag such as en") String language,
         @Size(max = 500) String license,
+        @Schema(description = "The version of a dataset, as its publisher names it (\"Version 3.0\")") @Size(max = 100) String datasetVersion,
         @Size(max = 5000) String notes,
         @Schema(nullable = true, description = "Why this write is made, kept in the history: required, non-blank, on every write; "
                 + "null in the form GET .../{id}/input returns") @NotBlank @Size(max = 2000) String changeReason) implements RecordInput {

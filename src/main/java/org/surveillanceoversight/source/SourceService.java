@@ -66,7 +66,7 @@ public class SourceService {
                 .setParameter("ids", sources.stream().map(s -> s.id).toList()).getResultList();
         Map<UUID, Long> cited = rows.stream().collect(Collectors.toMap(r -> (UUID) r[0], r -> ((Number) r[1]).longValue()));
         return sources.stream().map(s -> new SourceView(s.id, s.kind, s.title, s.publisher, List.copyOf(s.authors),
-                s.publishedOn, s.publishedPrecision, s.url, s.archivedUrl, s.language, s.license, s.notes,
+                s.publishedOn, s.publishedPrecision, s.url, s.archivedUrl, s.language, s.license, s.datasetVersion, s.notes,
                 cited.getOrDefault(s.id, 0L), s.publication, Retraction.of(s), s.version, s.updatedAt)).toList();
     }
 }

@@ -13,7 +13,9 @@ import java.util.UUID;
 @Schema(name = "Source")
 public record SourceView(UUID id, Source.Kind kind, String title, @Schema(nullable = true) String publisher, List<String> authors,
                          @Schema(nullable = true) LocalDate publishedOn, @Schema(nullable = true) DatePrecision publishedPrecision, @Schema(nullable = true) String url, @Schema(nullable = true) String archivedUrl,
-                         String language, @Schema(nullable = true) String license, @Schema(nullable = true) String notes,
+                         String language, @Schema(nullable = true) String license,
+                         @Schema(nullable = true, description = "The version of a dataset, as its publisher names it") String datasetVersion,
+                         @Schema(nullable = true) String notes,
                          @Schema(description = "How many citations point at this source") long citedBy,
                          Publication publication, @Schema(nullable = true) Retraction retraction, int version, Instant updatedAt) {
 

@@ -41,6 +41,7 @@ public class SourceWriter extends RecordWriter<Source, SourceInput> {
         source.archivedUrl = input.archivedUrl();
         source.language = input.language();
         source.license = input.license();
+        source.datasetVersion = input.datasetVersion();
         source.notes = input.notes();
     }
 
@@ -48,6 +49,6 @@ public class SourceWriter extends RecordWriter<Source, SourceInput> {
     protected SourceInput inputOf(Source s) {
         String published = PartialDate.format(s.publishedOn, s.publishedPrecision);
         return new SourceInput(s.kind, s.title, s.publisher, List.copyOf(s.authors), published, s.url, s.archivedUrl,
-                s.language, s.license, s.notes, null);
+                s.language, s.license, s.datasetVersion, s.notes, null);
     }
 }

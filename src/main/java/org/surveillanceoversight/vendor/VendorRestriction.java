@@ -17,7 +17,7 @@ import java.time.LocalDate;
 public class VendorRestriction extends PublishableRecord {
 
     @Schema(name = "RestrictionKind")
-    public enum Kind { entity_list, procurement_ban, market_ban, sanction, security_designation, other }
+    public enum Kind { entity_list, procurement_ban, market_ban, network_exclusion, sanction, security_designation, other }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "vendor_id")

@@ -29,6 +29,7 @@ public class CameraCount extends PublishableRecord {
     public Integer total;
     @Enumerated(EnumType.STRING)
     public Qualifier totalQualifier;
+    public Integer totalUpper;
     public Integer facialRecognition;
     @Enumerated(EnumType.STRING)
     public Qualifier facialRecognitionQualifier;

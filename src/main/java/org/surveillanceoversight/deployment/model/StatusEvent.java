@@ -16,7 +16,7 @@ import java.time.LocalDate;
 public class StatusEvent extends PublishableRecord {
 
     public enum Status {
-        announced, contracted, installing, operational, expanded, suspended, decommissioned, cancelled
+        considered, announced, contracted, installing, operational, expanded, suspended, decommissioned, cancelled
     }
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)

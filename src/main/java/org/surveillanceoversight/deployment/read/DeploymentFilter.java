@@ -29,7 +29,7 @@ public record DeploymentFilter(
     public static final List<String> PARAMETERS = List.of("country", "locality", "vendor", "vendor_role",
             "capability", "status", "program_type", "oversight_label", "announced_from", "announced_to",
             "operational_from", "operational_to", "min_cameras", "max_cameras", "financed", "lender", "q");
-    public static final Set<String> STATUSES = Set.of("announced", "contracted", "installing", "operational",
+    public static final Set<String> STATUSES = Set.of("considered", "announced", "contracted", "installing", "operational",
             "expanded", "suspended", "decommissioned", "cancelled", "unknown");
     public static final Set<String> LABELS = Set.of("none", "disclosed", "consulted", "approved",
             "independently_overseen", "not_assessed");

@@ -52,9 +52,9 @@ public class DeploymentFilterParams {
     public List<String> capability;
 
     @QueryParam("status")
-    @Parameter(description = "Current status: announced, contracted, installing, operational, expanded, suspended, "
+    @Parameter(description = "Current status: considered (never bought), announced, contracted, installing, operational, expanded, suspended, "
             + "decommissioned, cancelled or unknown; repeatable",
-            schema = @Schema(type = SchemaType.ARRAY, enumeration = {"announced", "contracted", "installing", "operational",
+            schema = @Schema(type = SchemaType.ARRAY, enumeration = {"considered", "announced", "contracted", "installing", "operational",
                     "expanded", "suspended", "decommissioned", "cancelled", "unknown"}))
     public List<String> status;
 

@@ -74,7 +74,7 @@ final class DeploymentMapper {
 
     private DeploymentView.CameraCountView cameraCount(CameraCount n) {
         return new DeploymentView.CameraCountView(n.id, n.observedOn, n.observedPrecision,
-                n.total, n.totalQualifier, n.facialRecognition, n.facialRecognitionQualifier,
+                n.total, n.totalQualifier, n.totalUpper, n.facialRecognition, n.facialRecognitionQualifier,
                 n.plateReading, n.plateReadingQualifier, n.basis, n.scope, n.note, cited(n.id));
     }
 

@@ -72,6 +72,7 @@ public record DeploymentView(
 
     public record CameraCountView(UUID id, @Schema(nullable = true) LocalDate observedOn, @Schema(nullable = true) DatePrecision observedPrecision,
                                   @Schema(nullable = true) Integer total, @Schema(nullable = true) Qualifier totalQualifier,
+                                  @Schema(nullable = true, description = "The upper end when the source gives a range (`total_qualifier` is `range`); `total` is then its lower end") Integer totalUpper,
                                   @Schema(nullable = true) Integer facialRecognition, @Schema(nullable = true) Qualifier facialRecognitionQualifier,
                                   @Schema(nullable = true) Integer plateReading, @Schema(nullable = true) Qualifier plateReadingQualifier,
                                   CameraCount.Basis basis, @Schema(nullable = true) String scope, @Schema(nullable = true) String note, List<CitationView> citations) {

@@ -76,6 +76,8 @@ public record DeploymentInput(
     public record CameraCountInput(UUID id,
                                    @Pattern(regexp = DATE, message = DATE_MESSAGE) String observedOn,
                                    @PositiveOrZero Integer total, Qualifier totalQualifier,
+                                   @Schema(description = "The upper end when the source gives a range; `total` is then its lower end and `total_qualifier` is `range`")
+                                   @PositiveOrZero Integer totalUpper,
                                    @PositiveOrZero Integer facialRecognition, Qualifier facialRecognitionQualifier,
                                    @PositiveOrZero Integer plateReading, Qualifier plateReadingQualifier,
                                    @NotNull CameraCount.Basis basis,

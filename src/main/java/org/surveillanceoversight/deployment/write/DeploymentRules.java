@@ -184,6 +184,9 @@ public final class DeploymentRules {
         qualified(at, "total", c.total(), c.totalQualifier());
         qualified(at, "facial_recognition", c.facialRecognition(), c.facialRecognitionQualifier());
         qualified(at, "plate_reading", c.plateReading(), c.plateReadingQualifier());
+        range(at, c);
+        countable(at + ".facial_recognition_qualifier", c.facialRecognitionQualifier());
+        countable(at + ".plate_reading_qualifier", c.plateReadingQualifier());
         within(at, "facial_recognition", c.facialRecognition(), c.facialRecognitionQualifier(), c.total(), c.totalQualifier());
         within(at, "plate_reading", c.plateReading(), c.plateReadingQualifier(), c.total(), c.totalQualifier());
     }
@@ -192,6 +195,27 @@ public final class DeploymentRules {
         if ((value == null) != (qualifier == null)) {
             errors.add(new FieldError(at + "." + field + "_qualifier", value == null
                     ? "is given without " + field : "is required with " + field + " (exact, at_least, over, approximately or planned)"));
+        }
+    }
+
+    /** A range ("6,200-7,000") is a total's lower end with its upper end; nothing else takes a range. */
+    private void range(String at, CameraCountInput c) {
+        if (c.totalQualifier() != Qualifier.range) {
+            countable(at + ".total_qualifier", c.totalQualifier());
+            if (c.totalUpper() != null) {
+                errors.add(new FieldError(at + ".total_upper", "is given only with total_qualifier range"));
+            }
+        } else if (c.totalUpper() == null) {
+            errors.add(new FieldError(at + ".total_upper", "is required with total_qualifier range"));
+        } else if (c.total() != null && c.totalUpper() <= c.total()) {
+            errors.add(new FieldError(at + ".total_upper", "is not above total (" + c.total() + ")"));
+        }
+    }
+
+    /** A count or an amount is never a forecast, and only a camera total with its upper end is a range. */
+    private void countable(String at, Qualifier qualifier) {
+        if (qualifier != null && !Qualifier.OF_COUNTS_AND_AMOUNTS.contains(qualifier)) {
+            errors.add(new FieldError(at, "is " + qualifier + ": use exact, at_least, over, approximately or planned"));
         }
     }
 
@@ -221,6 +245,7 @@ public final class DeploymentRules {
         if ((f.amount() != null || f.amountUsd() != null) && f.amountQualifier() == null) {
             errors.add(new FieldError(at + ".amount_qualifier", "is required with an amount"));
         }
+        countable(at + ".amount_qualifier", f.amountQualifier());
         if (f.gracePeriodYears() != null && f.maturityYears() != null && f.gracePeriodYears().compareTo(f.maturityYears()) > 0) {
             errors.add(new FieldError(at + ".grace_period_years", "is longer than maturity_years"));
         }

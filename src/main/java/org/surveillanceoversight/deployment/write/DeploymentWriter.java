@@ -167,6 +167,7 @@ public class DeploymentWriter extends RecordWriter<Deployment, DeploymentInput> 
             c.observedPrecision = PartialDate.precisionOf(at);
             c.total = x.total();
             c.totalQualifier = x.totalQualifier();
+            c.totalUpper = x.totalUpper();
             c.facialRecognition = x.facialRecognition();
             c.facialRecognitionQualifier = x.facialRecognitionQualifier();
             c.plateReading = x.plateReading();
@@ -292,7 +293,7 @@ public class DeploymentWriter extends RecordWriter<Deployment, DeploymentInput> 
                         PartialDate.format(e.occurredOn, e.occurredPrecision), e.note, cited.getOrDefault(e.id, List.of())))
                         .toList(),
                 d.cameraCounts.stream().filter(PublishableRecord::isPublished).map(c -> new CameraCountInput(c.id,
-                        PartialDate.format(c.observedOn, c.observedPrecision), c.total, c.totalQualifier,
+                        PartialDate.format(c.observedOn, c.observedPrecision), c.total, c.totalQualifier, c.totalUpper,
                         c.facialRecognition, c.facialRecognitionQualifier, c.plateReading, c.plateReadingQualifier,
                         c.basis, c.scope, c.note, cited.getOrDefault(c.id, List.of()))).toList(),
                 d.capabilities.stream().filter(PublishableRecord::isPublished).map(c -> new CapabilityInput(c.id,

@@ -160,6 +160,29 @@ class DeploymentRulesTest {
     }
 
     @Test
+    void aRangeIsATotalWithItsUpperEndAndNothingElseIsARangeOrAForecast() {
+        Map<String, Object> in = valid();
+        in.put("camera_counts", List.of(
+                cited(Map.of("observed_on", "2019", "total", 6200, "total_qualifier", "range", "total_upper", 7000)),
+                cited(Map.of("observed_on", "2019", "total", 6200, "total_qualifier", "range")),
+                cited(Map.of("observed_on", "2019", "total", 7000, "total_qualifier", "range", "total_upper", 6200)),
+                cited(Map.of("observed_on", "2019", "total", 6200, "total_qualifier", "approximately", "total_upper", 7000)),
+                cited(Map.of("observed_on", "2019", "total", 100, "total_qualifier", "projected",
+                        "facial_recognition", 10, "facial_recognition_qualifier", "range"))));
+        in.put("financing", List.of(cited(Map.of("instrument", "loan", "amount", "100.00", "currency", "USD",
+                "amount_qualifier", "projected"))));
+        Map<String, String> errors = errors(in);
+        assertEquals(null, errors.get("camera_counts[0].total_upper"), "6,200-7,000 is a range");
+        assertEquals(null, errors.get("camera_counts[0].total_qualifier"));
+        assertEquals("is required with total_qualifier range", errors.get("camera_counts[1].total_upper"));
+        assertEquals("is not above total (7000)", errors.get("camera_counts[2].total_upper"));
+        assertEquals("is given only with total_qualifier range", errors.get("camera_counts[3].total_upper"));
+        assertTrue(errors.get("camera_counts[4].total_qualifier").startsWith("is projected"));
+        assertTrue(errors.get("camera_counts[4].facial_recognition_qualifier").startsWith("is range"));
+        assertTrue(errors.get("financing[0].amount_qualifier").startsWith("is projected"));
+    }
+
+    @Test
     void financingStatesItsCurrencyAndQualifierAndATrancheBelongsToThisDeployment() {
         Map<String, Object> in = valid();
         in.put("financing", List.of(cited(Map.of("instrument", "loan", "amount", "100.00", "lender_country", "ZZ",
