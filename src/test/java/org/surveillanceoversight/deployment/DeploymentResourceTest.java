@@ -43,20 +43,20 @@ public class DeploymentResourceTest {
 
     @Test
     void listServesKyivWithItsSources() {
-        // Ukraine holds only the seed's Kyiv record (test records live in countries the seed does not use)
+        // Ukraine holds only the seed's records (test records live in countries the seed does not use)
         when().get("/api/v1/deployments?country=UA")
                 .then().statusCode(200)
                 .contentType("application/json")
                 .body("limit", equalTo(50))
                 .body("next_cursor", nullValue())
-                .body("data.title", hasItem("Kyiv smart city video surveillance"))
-                .body("data.find { it.title.startsWith('Kyiv') }.citations.source.url", hasItem(MEMO_URL))
+                .body("data.title", hasItem("Kyiv Safe City video surveillance (Kyiv Smart City)"))
+                .body("data.find { it.title.startsWith('Kyiv Safe City') }.citations.source.url", hasItem(MEMO_URL))
                 .body("data.publication", everyItem(equalTo("published")));
     }
 
     @Test
     void kyivKeepsItsFiguresQualifiersAndPlaces() {
-        String id = (String) deploymentTitled("Kyiv").get("id");
+        String id = (String) deploymentTitled("Kyiv Safe City").get("id");
         given().get("/api/v1/deployments/" + id)
                 .then().statusCode(200)
                 .body("country.code", equalTo("UA"))
@@ -64,25 +64,31 @@ public class DeploymentResourceTest {
                 .body("localities[0].name_en", equalTo("Kyiv"))
                 .body("localities[0].name_local", equalTo("Київ"))
                 .body("program_type", equalTo("smart_city"))
-                .body("status", equalTo("operational"))
+                .body("status", equalTo("expanded"))
                 .body("public_spaces", hasItems("Independence Square (Maidan Nezalezhnosti)", "river beaches",
                         "recreation areas", "major city streets"))
                 .body("vendors.vendor_name", hasItems("Huawei", "Hikvision"))
-                .body("camera_counts", hasSize(1))
-                .body("camera_counts[0].total", equalTo(4100))
-                .body("camera_counts[0].total_qualifier", equalTo("exact"))
-                .body("camera_counts[0].facial_recognition", equalTo(60))
-                .body("camera_counts[0].facial_recognition_qualifier", equalTo("over"))
-                .body("camera_counts[0].plate_reading", equalTo(60))
-                .body("camera_counts[0].plate_reading_qualifier", equalTo("over"))
-                .body("camera_counts[0].citations.quote",
+                // each source's figure is its own observation, latest first, the undated one last
+                .body("camera_counts.total", equalTo(List.of(7848, 6000, 6200, 7000, 4100, 3762, 4000)))
+                .body("camera_counts.total_qualifier", equalTo(List.of("exact", "over", "over", "approximately",
+                        "approximately", "exact", "approximately")))
+                .body("camera_counts[6].observed_on", nullValue())
+                // the memo's round 4,100 is not exact, and it is dated by the memo's year only
+                .body("camera_counts[4].observed_on", equalTo("2018-01-01"))
+                .body("camera_counts[4].observed_precision", equalTo("year"))
+                .body("camera_counts[4].facial_recognition", equalTo(60))
+                .body("camera_counts[4].facial_recognition_qualifier", equalTo("over"))
+                .body("camera_counts[4].plate_reading", equalTo(60))
+                .body("camera_counts[4].plate_reading_qualifier", equalTo("over"))
+                .body("camera_counts[4].citations.quote",
                         hasItem("Over 60 of the cameras can read license plates and have facial recognition capabilities."))
                 .body("capabilities.code", hasItems("face_identification_unspecified", "plate_recognition", "crowd_monitoring"))
                 .body("oversight.label", equalTo("none"))
                 .body("oversight.criteria", hasSize(13))
-                .body("oversight.criteria.find { it.criterion == 'public_notice_consultation' }.score", equalTo("no"))
+                // the memo's hedged sentence is about input on data use, not notice before launch
+                .body("oversight.criteria.find { it.criterion == 'public_notice_consultation' }.score", equalTo("unknown"))
                 .body("oversight.criteria.find { it.criterion == 'independent_auditor' }.score", equalTo("unknown"))
-                .body("confidence", equalTo("medium"));
+                .body("confidence", equalTo("high"));
     }
 
     @Test
@@ -108,12 +114,17 @@ public class DeploymentResourceTest {
 
     @Test
     void dushanbeHasBothLoansTheirTermsAndTheCameraSeries() {
-        String id = (String) deploymentTitled("Dushanbe").get("id");
+        String id = (String) deploymentTitled("Dushanbe Safe City project").get("id");
         JsonPath d = given().get("/api/v1/deployments/" + id).then().statusCode(200).extract().jsonPath();
         assertEquals("TJ", d.getString("country.code"));
-        // latest observation first; an undated one last
-        assertEquals(List.of(800, 855), d.getList("camera_counts.total"));
-        assertEquals(List.of("over", "exact"), d.getList("camera_counts.total_qualifier"));
+        // latest observation first, the undated ones after it: each source's figure stands on its own
+        List<Integer> totals = d.getList("camera_counts.total");
+        assertEquals(800, totals.get(0));
+        assertEquals("over", d.getString("camera_counts[0].total_qualifier"));
+        assertEquals(Set.of(850, 855, 870), Set.copyOf(totals.subList(1, 4)));
+
+        Map<String, Object> cost = financing(d, "Total cost of the Safe City Project");
+        assertEquals("22000000.00", cost.get("amount"));
 
         Map<String, Object> pkg = financing(d, "Two China Eximbank loans");
         assertEquals("20900000.00", pkg.get("amount"));
@@ -121,7 +132,8 @@ public class DeploymentResourceTest {
         assertEquals("2013-05-20", pkg.get("signed_on"));
         assertEquals("month", pkg.get("ratified_precision"));
         assertEquals("CN", pkg.get("lender_country"));
-        assertTrue(pkg.get("repayment_source").toString().contains("traffic fines"));
+        assertEquals(cost.get("id"), pkg.get("tranche_of"));
+        assertTrue(pkg.get("repayment_source").toString().startsWith("Expected to be repaid"), "AidData: \"were expected to be repaid\"");
         assertEquals(List.of("46215", "71411"), listOf(pkg.get("external_ids")).stream().map(x -> x.get("id")).toList());
 
         Map<String, Object> gcl = financing(d, "Government concessional loan");
@@ -130,27 +142,39 @@ public class DeploymentResourceTest {
         assertEquals("20.00", gcl.get("maturity_years"));
         assertEquals("11.00", gcl.get("grace_period_years"));
         assertEquals("8360000.00", gcl.get("amount_usd"));
+        assertEquals("approximately", gcl.get("amount_qualifier"), "each loan's face value is unknown; the split is nominal");
         assertEquals(null, gcl.get("amount"), "the RMB face value is not known and must not be invented");
 
         Map<String, Object> pbc = financing(d, "Preferential buyer's credit");
         assertEquals("2.000", pbc.get("interest_rate_pct"));
         assertEquals("9.00", pbc.get("grace_period_years"));
         assertEquals("12540000.00", pbc.get("amount"));
+        assertEquals("approximately", pbc.get("amount_qualifier"));
 
         assertEquals("none", d.getString("oversight.label"));
         assertEquals("partial", d.getString("oversight.criteria.find { it.criterion == 'elected_body_approval' }.score"));
     }
 
     @Test
-    void bokhtarIsAPlannedPhaseOfDushanbe() {
+    void bokhtarIsPlannedAndNotTiedToDushanbesLoans() {
         Map<String, Object> bokhtar = deploymentTitled("Bokhtar");
-        Map<String, Object> dushanbe = deploymentTitled("Dushanbe");
-        assertEquals(dushanbe.get("id"), bokhtar.get("parent_id"));
+        // "part of the Safe City project", funded through unnamed partners: no parent is inferred
+        assertEquals(null, bokhtar.get("parent_id"));
+        assertEquals(List.of("traffic_monitoring", "vehicle_mounted_cameras"),
+                listOf(bokhtar.get("capabilities")).stream().map(k -> k.get("code")).sorted().toList());
         Map<String, Object> count = listOf(bokhtar.get("camera_counts")).get(0);
         assertEquals(900, count.get("total"));
         assertEquals("planned", count.get("total_qualifier"));
         assertEquals("announced", bokhtar.get("status"));
         assertEquals("not_assessed", mapOf(bokhtar.get("oversight")).get("label"));
+    }
+
+    @Test
+    void anInterestIsRecordedAsConsideredNotAsAPurchase() {
+        Map<String, Object> kyrgyzstan = deploymentTitled("Kyrgyzstan: interest");
+        assertEquals("considered", kyrgyzstan.get("status"));
+        given().get("/api/v1/deployments?status=considered&country=KG").then().statusCode(200)
+                .body("data.id", equalTo(List.of(kyrgyzstan.get("id"))));
     }
 
     @Test

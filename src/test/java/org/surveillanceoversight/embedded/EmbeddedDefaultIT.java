@@ -57,7 +57,7 @@ public class EmbeddedDefaultIT {
         awaitReady(httpPort, first, firstLog);
         String log = Files.readString(firstLog);
         assertTrue(log.contains("its data lives in " + dataDir.resolve("postgres")), log);
-        assertTrue(get(httpPort, "/api/v1/deployments").contains("Kyiv smart city video surveillance"));
+        assertTrue(get(httpPort, "/api/v1/deployments").contains("Kyiv Safe City video surveillance (Kyiv Smart City)"));
 
         String sourceId = UUID.randomUUID().toString();
         try (Connection c = connect(log); Statement s = c.createStatement()) {

@@ -101,13 +101,13 @@ public class DatabaseRulesTest {
                 + "ratified_on, ratified_precision, publication) values ('" + UUID.randomUUID() + "', '" + KYIV
                 + "', 'loan', '2013-05-20', 'day', '2013-01-01', 'month', 'draft')");
         String dushanbe = SeedIds.of("deployment", "dushanbe-safe-city").toString();
-        // the seeded lifecycle has "contracted" on 2013-05-20 as event 1
+        // the seeded lifecycle has three events, the last "operational" on 2014-10-31
         refusedOrAccepted("dated out of order", "insert into status_event (id, deployment_id, sequence, status, "
                 + "occurred_on, occurred_precision, publication) values ('" + UUID.randomUUID() + "', '" + dushanbe
-                + "', 3, 'expanded', '2012-01-01', 'year', 'draft')");
+                + "', 4, 'expanded', '2012-01-01', 'year', 'draft')");
         refusedOrAccepted(null, "insert into status_event (id, deployment_id, sequence, status, "
                 + "occurred_on, occurred_precision, publication) values ('" + UUID.randomUUID() + "', '" + dushanbe
-                + "', 3, 'expanded', '2024-07-17', 'day', 'draft')");
+                + "', 4, 'expanded', '2024-07-17', 'day', 'draft')");
     }
 
     @Test
