@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.surveillanceoversight.common.errors.DatabaseOutage;
 import org.surveillanceoversight.common.errors.Problem;
 
 import java.util.List;
@@ -28,7 +29,9 @@ public class SecurityProblems {
 
     @ServerExceptionMapper
     public Response badKey(AuthenticationFailedException e, UriInfo uri) {
-        return unauthorized(uri, "The API key is unknown or revoked.");
+        // a key that could not be looked up because the database is down is not a bad key
+        return DatabaseOutage.answer(e, uri.getRequestUri().getRawPath())
+                .orElseGet(() -> unauthorized(uri, "The API key is unknown or revoked."));
     }
 
     @ServerExceptionMapper

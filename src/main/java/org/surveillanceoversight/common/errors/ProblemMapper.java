@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -56,6 +57,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
+        Optional<Response> outage = DatabaseOutage.answer(e, path(uri));
+        if (outage.isPresent()) {
+            return outage.get();
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof org.hibernate.exception.ConstraintViolationException violation) {
                 return databaseRule(violation, uri);
@@ -101,6 +106,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        Optional<Response> outage = DatabaseOutage.answer(e, path(uri));
+        if (outage.isPresent()) {
+            Log.warnf("Database unavailable: %s %s", path(uri), e.getClass().getSimpleName());
+            return outage.get();
+        }
         String incident = UUID.randomUUID().toString();
         Log.errorf(e, "Unexpected error, incident %s", incident);
         return respond(Problem.of("internal", "Internal error", 500,

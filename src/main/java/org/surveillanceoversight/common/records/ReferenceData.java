@@ -1,7 +1,11 @@
 package org.surveillanceoversight.common.records;
 
+import io.quarkus.arc.Arc;
+import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
@@ -10,6 +14,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Set;
 
@@ -42,7 +47,12 @@ public class ReferenceData {
     /** After the seed has loaded (observers of lower priority run first), which is where the countries come from. */
     @ActivateRequestContext
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) StartupEvent event) {
-        refresh();
+        try {
+            refresh();
+        } catch (RuntimeException e) {
+            // the database is not reachable yet: the codes are read on first use (a request until then gets a 503)
+            Log.warnf("Reference codes not read at start: %s", e.getMessage());
+        }
     }
 
     @Scheduled(every = "${oversight.reference.refresh-every}", delayed = "1m", // after the start, which loads them once
@@ -54,11 +64,23 @@ public class ReferenceData {
 
     private Snapshot current() {
         Snapshot s = snapshot;
-        if (s == null) {
-            refresh();
-            s = snapshot;
+        if (s != null) {
+            return s;
         }
-        return s;
+        if (Context.isOnEventLoopThread()) {
+            // not read at start (the database was down): read them on a worker, and answer this request 503
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    Arc.container().instance(ReferenceData.class).get().refresh();
+                } catch (RuntimeException e) {
+                    Log.debugf("Reference codes still not readable: %s", e.getMessage());
+                }
+            });
+            throw new IllegalStateException("The reference codes are not loaded yet",
+                    new SQLTransientConnectionException("the database was not reachable when they were last read"));
+        }
+        refresh();
+        return snapshot;
     }
 
     @SuppressWarnings("unchecked")

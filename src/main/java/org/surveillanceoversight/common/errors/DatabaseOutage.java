@@ -1,0 +1,83 @@
+package org.surveillanceoversight.common.errors;
+
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+import java.net.ConnectException;
+import java.net.SocketException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tells a failure that means "the database cannot be reached right now" from every other one, so
+ * that the caller gets a 503 with Retry-After instead of a 500: the request was not served, and
+ * the same request, sent again later (a write with its Idempotency-Key), will be.
+ */
+public final class DatabaseOutage {
+
+    /** Seconds a client should wait before retrying: the pool re-validates connections within this time. */
+    public static final int RETRY_AFTER_SECONDS = 2;
+
+    private DatabaseOutage() {
+    }
+
+    /** True when the failure, or one of its causes, is a lost or refused database connection. */
+    public static boolean among(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && connectionLost(sql)) {
+                return true;
+            }
+            if (t instanceof ConnectException || t instanceof SocketException
+                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
+                return true;
+            }
+            String name = t.getClass().getSimpleName();
+            // the reactive client's closed or refused connections
+            if (name.equals("ClosedConnectionException") || name.equals("NoStackTraceThrowable")
+                    && String.valueOf(t.getMessage()).contains("Connection")) {
+                return true;
+            }
+            if (t.getClass().getName().equals("io.vertx.pgclient.PgException") && sqlStateLost(sqlState(t))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean connectionLost(SQLException e) {
+        if (e instanceof SQLTransientConnectionException || sqlStateLost(e.getSQLState())) {
+            return true;
+        }
+        // the pool gave up waiting for a connection (none could be made)
+        String message = String.valueOf(e.getMessage());
+        return message.contains("Acquisition timeout") || message.contains("Unable to acquire JDBC Connection");
+    }
+
+    /** SQLSTATE class 08 (connection exception) and 57P0x (the server is shutting down, crashed or starting). */
+    private static boolean sqlStateLost(String state) {
+        return state != null && (state.startsWith("08") || List.of("57P01", "57P02", "57P03").contains(state));
+    }
+
+    private static String sqlState(Throwable pgException) {
+        try {
+            return (String) pgException.getClass().getMethod("getSqlState").invoke(pgException);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
+    }
+
+    /** The 503 answer, when the failure is an outage. */
+    public static Optional<Response> answer(Throwable failure, String path) {
+        if (!among(failure)) {
+            return Optional.empty();
+        }
+        Problem problem = Problem.of("database-unavailable", "Service Unavailable", 503,
+                "The database cannot be reached right now, so the request was not served. Send it again after "
+                        + RETRY_AFTER_SECONDS + " seconds; a write that got this answer was not confirmed: send it again "
+                        + "with the same Idempotency-Key (or If-Match), and it is applied exactly once.", path, List.of());
+        return Optional.of(Response.status(503).type(Problem.MEDIA_TYPE).entity(problem)
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build());
+    }
+}
