@@ -10,8 +10,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.surveillanceoversight.common.errors.DatabaseOutage;
 import org.surveillanceoversight.common.errors.Problem;
+import org.surveillanceoversight.common.errors.ProblemMapper;
 
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,7 @@ public class SecurityProblems {
     @ServerExceptionMapper
     public Response badKey(AuthenticationFailedException e, UriInfo uri) {
         // a key that could not be looked up because the database is down is not a bad key
-        return DatabaseOutage.answer(e, uri.getRequestUri().getRawPath())
+        return ProblemMapper.databaseUnavailable(e, uri.getRequestUri().getRawPath())
                 .orElseGet(() -> unauthorized(uri, "The API key is unknown or revoked."));
     }
 

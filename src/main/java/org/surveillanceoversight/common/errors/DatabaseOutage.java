@@ -1,14 +1,10 @@
 package org.surveillanceoversight.common.errors;
 
-import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Response;
-
 import java.net.ConnectException;
 import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Tells a failure that means "the database cannot be reached right now" from every other one, so
@@ -68,16 +64,11 @@ public final class DatabaseOutage {
         }
     }
 
-    /** The 503 answer, when the failure is an outage. */
-    public static Optional<Response> answer(Throwable failure, String path) {
-        if (!among(failure)) {
-            return Optional.empty();
-        }
-        Problem problem = Problem.of("database-unavailable", "Service Unavailable", 503,
+    /** The problem a caller gets for an outage: a 503, with RETRY_AFTER_SECONDS in Retry-After. */
+    public static Problem problem(String path) {
+        return Problem.of("database-unavailable", "Service Unavailable", 503,
                 "The database cannot be reached right now, so the request was not served. Send it again after "
                         + RETRY_AFTER_SECONDS + " seconds; a write that got this answer was not confirmed: send it again "
                         + "with the same Idempotency-Key (or If-Match), and it is applied exactly once.", path, List.of());
-        return Optional.of(Response.status(503).type(Problem.MEDIA_TYPE).entity(problem)
-                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build());
     }
 }

@@ -10,6 +10,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -57,7 +58,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response persistence(PersistenceException e, UriInfo uri) {
-        Optional<Response> outage = DatabaseOutage.answer(e, path(uri));
+        Optional<Response> outage = databaseUnavailable(e, path(uri));
         if (outage.isPresent()) {
             return outage.get();
         }
@@ -106,7 +107,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
-        Optional<Response> outage = DatabaseOutage.answer(e, path(uri));
+        Optional<Response> outage = databaseUnavailable(e, path(uri));
         if (outage.isPresent()) {
             Log.warnf("Database unavailable: %s %s", path(uri), e.getClass().getSimpleName());
             return outage.get();
@@ -115,6 +116,15 @@ public class ProblemMapper {
         Log.errorf(e, "Unexpected error, incident %s", incident);
         return respond(Problem.of("internal", "Internal error", 500,
                 "Something went wrong on our side. Incident " + incident + " is logged.", path(uri), List.of()));
+    }
+
+    /** The 503 with Retry-After, when the failure is a lost or refused database connection (see DatabaseOutage). */
+    public static Optional<Response> databaseUnavailable(Throwable failure, String path) {
+        if (!DatabaseOutage.among(failure)) {
+            return Optional.empty();
+        }
+        return Optional.of(Response.status(503).type(Problem.MEDIA_TYPE).entity(DatabaseOutage.problem(path))
+                .header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS).build());
     }
 
     private static Response respond(Problem problem) {
