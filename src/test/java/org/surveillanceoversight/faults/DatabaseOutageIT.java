@@ -12,8 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -23,6 +25,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -44,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Retry-After within 2 seconds (never a 500, never a hang) and readiness is down; after it the
  * service serves again by itself within 10 seconds of PostgreSQL accepting connections; no
  * acknowledged write is lost, and a write that got an error, sent again with its Idempotency-Key,
- * is applied exactly once. The measured recovery time is written to target/outage-figures.txt.
+ * is applied exactly once; the log of the run names no key, key hash or client address. The
+ * measured recovery time is written to target/outage-figures.txt.
  */
 public class DatabaseOutageIT {
 
@@ -194,6 +199,13 @@ public class DatabaseOutageIT {
                 assertTrue(revisions.toString().contains(o.title), "an acknowledged patch has no revision: " + o);
             }
         }
+        // a run that used a key, from one address, through an outage: its log names neither
+        String serviceLog = Files.readString(log);
+        assertTrue(serviceLog.contains("Database unavailable"), "the outage is logged");
+        assertFalse(serviceLog.contains(ADMIN_KEY), "the log holds the API key");
+        assertFalse(serviceLog.contains(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(ADMIN_KEY.getBytes(StandardCharsets.UTF_8)))), "the log holds the key's hash");
+        assertFalse(serviceLog.contains("127.0.0.1"), "the log holds a client address");
     }
 
     private static int recordsTitled(int pgPort, String title) throws SQLException {

@@ -56,6 +56,12 @@ public class ContractConventions implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        if (openAPI.getComponents() == null) {
+            openAPI.components(OASFactory.createComponents());
+        }
+        SECURITY_HEADERS.forEach((name, value) -> openAPI.getComponents().addHeader(name, OASFactory.createHeader()
+                .description("Sent on every answer (docs/SECURITY.md)")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(List.of(value)))));
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/") || path.getValue().getOperations() == null) {
                 continue;
@@ -88,11 +94,29 @@ public class ContractConventions implements OASFilter {
         }
     }
 
+    /** The headers every API answer carries (application.properties, quarkus.http.header and the api-csp filter). */
+    static final Map<String, String> SECURITY_HEADERS = securityHeaders();
+
+    private static Map<String, String> securityHeaders() {
+        Map<String, String> headers = new LinkedHashMap<>(); // in this order, so the generated spec is stable
+        headers.put("X-Content-Type-Options", "nosniff");
+        headers.put("Referrer-Policy", "no-referrer");
+        headers.put("X-Frame-Options", "DENY");
+        headers.put("Content-Security-Policy", "default-src 'none'; frame-ancestors 'none'");
+        return headers;
+    }
+
     private static void document(PathItem.HttpMethod method, Operation operation) {
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             return;
         }
+        documentStatuses(method, operation, responses);
+        responses.getAPIResponses().values().forEach(response -> SECURITY_HEADERS.keySet().forEach(name ->
+                response.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + name))));
+    }
+
+    private static void documentStatuses(PathItem.HttpMethod method, Operation operation, APIResponses responses) {
         boolean keyed = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         if (!keyed) {
             operation.setSecurity(List.of()); // public: no key needed
