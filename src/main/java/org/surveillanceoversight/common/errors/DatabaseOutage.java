@@ -19,27 +19,44 @@ public final class DatabaseOutage {
     private DatabaseOutage() {
     }
 
-    /** True when the failure, or one of its causes, is a lost or refused database connection. */
+    /**
+     * True when the failure, one of its causes or one of their suppressed exceptions is a lost or
+     * refused database connection (a commit that failed as the server died shows it only there).
+     */
     public static boolean among(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && connectionLost(sql)) {
-                return true;
-            }
-            if (t instanceof ConnectException || t instanceof SocketException
-                    || t instanceof org.hibernate.exception.JDBCConnectionException) {
-                return true;
-            }
-            String name = t.getClass().getSimpleName();
-            // the reactive client's closed or refused connections
-            if (name.equals("ClosedConnectionException") || name.equals("NoStackTraceThrowable")
-                    && String.valueOf(t.getMessage()).contains("Connection")) {
-                return true;
-            }
-            if (t.getClass().getName().equals("io.vertx.pgclient.PgException") && sqlStateLost(sqlState(t))) {
+        return among(failure, 0);
+    }
+
+    private static boolean among(Throwable failure, int depth) {
+        if (failure == null || depth > 20) {
+            return false;
+        }
+        for (Throwable suppressed : failure.getSuppressed()) {
+            if (among(suppressed, depth + 1)) {
                 return true;
             }
         }
-        return false;
+        if (lost(failure)) {
+            return true;
+        }
+        return failure.getCause() != failure && among(failure.getCause(), depth + 1);
+    }
+
+    private static boolean lost(Throwable t) {
+        if (t instanceof SQLException sql && connectionLost(sql)) {
+            return true;
+        }
+        if (t instanceof ConnectException || t instanceof SocketException
+                || t instanceof org.hibernate.exception.JDBCConnectionException) {
+            return true;
+        }
+        String name = t.getClass().getSimpleName();
+        // the reactive client's closed or refused connections
+        if (name.equals("ClosedConnectionException") || name.equals("NoStackTraceThrowable")
+                && String.valueOf(t.getMessage()).contains("Connection")) {
+            return true;
+        }
+        return t.getClass().getName().equals("io.vertx.pgclient.PgException") && sqlStateLost(sqlState(t));
     }
 
     private static boolean connectionLost(SQLException e) {

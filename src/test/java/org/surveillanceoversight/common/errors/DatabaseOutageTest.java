@@ -18,6 +18,12 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.among(new SQLException("the database system is starting up", "57P03")));
         assertTrue(DatabaseOutage.among(new IllegalStateException("wrapped", new RuntimeException(new ConnectException("Connection refused")))));
         assertTrue(DatabaseOutage.among(new SQLException("Acquisition timeout while waiting for new connection")));
+        // a commit that failed as the server died: the connection error is only a suppressed exception
+        RuntimeException commit = new RuntimeException("Could not commit transaction");
+        Exception xa = new Exception("Error trying to transactionCommit local transaction");
+        xa.addSuppressed(new SQLException("FATAL: terminating connection due to unexpected postmaster exit", "57P02"));
+        commit.addSuppressed(xa);
+        assertTrue(DatabaseOutage.among(new IllegalStateException("Error invoking subclass method", commit)));
     }
 
     @Test
