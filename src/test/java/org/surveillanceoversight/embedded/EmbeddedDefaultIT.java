@@ -2,9 +2,9 @@ package org.surveillanceoversight.embedded;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.surveillanceoversight.tools.PackagedService;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,8 +17,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -37,21 +36,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class EmbeddedDefaultIT {
 
     private static final Pattern PORT = Pattern.compile("embedded PostgreSQL on port (\\d+)");
-    private final List<Process> started = new ArrayList<>();
+    private final PackagedService service = new PackagedService();
 
     @AfterEach
     void stopAll() throws InterruptedException {
-        for (Process p : started) {
-            p.destroy();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        service.stopAll();
     }
 
     @Test
     void keepsItsDataAcrossAStopAndAStart() throws Exception {
         Path dataDir = Files.createTempDirectory("oversight-data");
         Path firstLog = dataDir.resolveSibling(dataDir.getFileName() + "-1.log");
-        int httpPort = freePort();
+        int httpPort = PackagedService.freePort();
 
         Process first = launch(dataDir, httpPort, firstLog);
         awaitReady(httpPort, first, firstLog);
@@ -81,7 +77,7 @@ public class EmbeddedDefaultIT {
         }
 
         Path thirdLog = dataDir.resolveSibling(dataDir.getFileName() + "-3.log");
-        Process third = launch(dataDir, freePort(), thirdLog);
+        Process third = launch(dataDir, PackagedService.freePort(), thirdLog);
         assertTrue(third.waitFor(60, TimeUnit.SECONDS), "a second instance on the same data must not start");
         assertNotEquals(0, third.exitValue());
         assertTrue(Files.readString(thirdLog).contains("already using the data directory"), Files.readString(thirdLog));
@@ -89,14 +85,7 @@ public class EmbeddedDefaultIT {
     }
 
     private Process launch(Path dataDir, int httpPort, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + httpPort, "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE"));
-        builder.environment().put("OVERSIGHT_DATA_DIR", dataDir.toString());
-        Process process = builder.start();
-        started.add(process);
-        return process;
+        return service.start(httpPort, Map.of("OVERSIGHT_DATA_DIR", dataDir.toString()), log);
     }
 
     private static void awaitReady(int port, Process process, Path log) throws Exception {
@@ -128,11 +117,5 @@ public class EmbeddedDefaultIT {
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -6,9 +6,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.surveillanceoversight.tools.ExternalTools;
+import org.surveillanceoversight.tools.PackagedService;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,15 +37,12 @@ public class BackupRestoreIT {
 
     private static final String ADMIN_KEY = "backup-test-admin-key-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final List<Process> started = new ArrayList<>();
+    private final PackagedService service = new PackagedService();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     @AfterEach
     void stopAll() throws InterruptedException {
-        for (Process p : started) {
-            p.destroy();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        service.stopAll();
     }
 
     @Test
@@ -59,7 +56,7 @@ public class BackupRestoreIT {
             s.execute("create database restored");
         }
         int pgPort = postgres.getPort();
-        int first = freePort();
+        int first = PackagedService.freePort();
         launch(first, pgPort, "oversight");
         awaitReady(first);
 
@@ -86,7 +83,7 @@ public class BackupRestoreIT {
         run(List.of("pg_restore", "--host=localhost", "--port=" + pgPort, "--username=postgres", "--dbname=restored",
                 "--no-owner", dump.toString()));
 
-        int second = freePort();
+        int second = PackagedService.freePort();
         launch(second, pgPort, "restored");
         awaitReady(second);
         Map<String, HttpResponse<String>> after = read(second, paths);
@@ -112,7 +109,7 @@ public class BackupRestoreIT {
     }
 
     private Map<String, HttpResponse<String>> read(int port, List<String> paths) throws Exception {
-        Map<String, HttpResponse<String>> answers = new java.util.LinkedHashMap<>();
+        Map<String, HttpResponse<String>> answers = new LinkedHashMap<>();
         for (String path : paths) {
             answers.put(path, send(port, "GET", path, null, null, null));
         }
@@ -155,18 +152,10 @@ public class BackupRestoreIT {
     }
 
     private void launch(int port, int pgPort, String database) throws IOException {
-        Path log = Files.createTempFile("backup-service-" + database, ".log");
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE"));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + pgPort + "/" + database);
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("OVERSIGHT_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
-        env.put("OVERSIGHT_RATE_LIMIT_ENABLED", "false");
-        started.add(builder.start());
+        service.start(port, Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + pgPort + "/" + database,
+                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "OVERSIGHT_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY, "OVERSIGHT_RATE_LIMIT_ENABLED", "false"),
+                Files.createTempFile("backup-service-" + database, ".log"));
     }
 
     private void awaitReady(int port) throws Exception {
@@ -181,11 +170,5 @@ public class BackupRestoreIT {
             Thread.sleep(250);
         }
         fail("the service on port " + port + " was not ready in time");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

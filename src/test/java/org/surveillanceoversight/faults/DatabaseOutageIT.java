@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.surveillanceoversight.tools.PackagedService;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +28,6 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,7 +56,7 @@ public class DatabaseOutageIT {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final List<Process> started = new ArrayList<>();
+    private final PackagedService service = new PackagedService();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int port;
 
@@ -68,16 +67,13 @@ public class DatabaseOutageIT {
 
     @AfterEach
     void stopAll() throws InterruptedException {
-        for (Process p : started) {
-            p.destroy();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        service.stopAll();
     }
 
     @Test
     void aKilledDatabaseIsA503AndNoAcknowledgedWriteIsLost() throws Exception {
         Path data = Files.createTempDirectory("outage-pg");
-        int pgPort = freePort();
+        int pgPort = PackagedService.freePort();
         EmbeddedPostgres first = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false).setPort(pgPort)
                 // durable, as a registry's database must be (zonky's defaults lose the last commits on a crash)
@@ -90,7 +86,7 @@ public class DatabaseOutageIT {
         // the postmaster's own command line, to start it again on the same data and port after the kill
         List<String> postgresCommand = commandOf(data.resolve("postmaster.opts"));
 
-        port = freePort();
+        port = PackagedService.freePort();
         Path log = data.resolveSibling(data.getFileName() + "-service.log");
         launchService(pgPort, log);
         awaitReady(log);
@@ -137,7 +133,7 @@ public class DatabaseOutageIT {
 
         Process second = new ProcessBuilder(postgresCommand).redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + "-pg2.log").toFile()).start();
-        started.add(second); // stopped after the service
+        service.keep(second); // stopped after the service
         long accepting = awaitPostgres(pgPort);
         long recovered = awaitServing();
         double recoverySeconds = (recovered - accepting) / 1e9;
@@ -339,23 +335,14 @@ public class DatabaseOutageIT {
     }
 
     private void launchService(int pgPort, Path log) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dquarkus.http.port=" + port, "-jar", "target/quarkus-app/quarkus-run.jar")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("QUARKUS_DATASOURCE"));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + pgPort + "/oversight");
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("OVERSIGHT_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY);
-        env.put("OVERSIGHT_RATE_LIMIT_ENABLED", "false");
-        started.add(builder.start());
+        service.start(port, Map.of("QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://localhost:" + pgPort + "/oversight",
+                "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres",
+                "OVERSIGHT_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY, "OVERSIGHT_RATE_LIMIT_ENABLED", "false"), log);
     }
 
     private void awaitReady(Path log) throws Exception {
         for (int i = 0; i < 360; i++) {
-            Optional<Process> service = started.stream().filter(Process::isAlive).findFirst();
-            if (service.isEmpty()) {
+            if (service.processes().stream().noneMatch(Process::isAlive)) {
                 fail("the service exited: " + Files.readString(log));
             }
             Outcome o = request("health", HttpRequest.newBuilder(uri("/q/health/ready")).GET(), null, null);
@@ -384,12 +371,6 @@ public class DatabaseOutageIT {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
