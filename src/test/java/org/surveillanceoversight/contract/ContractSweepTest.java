@@ -22,8 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * What the HTTP layer answers for every operation of the spec, walked from the spec itself (so a
  * new operation is covered the day it appears): a media type it cannot serve (406), a body type
  * it cannot read (415) or size it will not take (413), no key (401), a malformed or unknown ID
- * (400, 404), and a conditional GET with the current tag (304). Every answer is also checked
- * against the spec by the contract filter.
+ * (400, 404), a request line longer than the server reads (414), and a conditional GET with the
+ * current tag (304). Every answer is also checked against the spec by the contract filter.
  */
 @QuarkusTest
 public class ContractSweepTest {
@@ -110,6 +110,18 @@ public class ContractSweepTest {
                     operation, path).statusCode();
             if (unreadable != 415 || tooLarge != 413) {
                 wrong.add(operation.id() + ": text/plain " + unreadable + ", 1.1 MB " + tooLarge);
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    @Test
+    void everyOperationAnswers414ToARequestLineLongerThanTheServerReads() {
+        List<String> wrong = new ArrayList<>();
+        for (OpenApiContract.Operation operation : operations()) {
+            int status = send(asAdmin(operation).queryParam("q", "a".repeat(5_000)), operation, realPath(operation)).statusCode();
+            if (status != 414) {
+                wrong.add(operation.id() + ": " + status);
             }
         }
         assertTrue(wrong.isEmpty(), String.join("\n", wrong));

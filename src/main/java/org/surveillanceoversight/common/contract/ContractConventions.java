@@ -30,7 +30,7 @@ import java.util.Set;
 
 /**
  * What the HTTP layer does for every operation, documented once rather than on each resource:
- * rate limits (429), an unreachable database (503), body limits and media types (413, 415), content negotiation (406), conditional
+ * rate limits (429), an over-long request line (414), an unreachable database (503), body limits and media types (413, 415), content negotiation (406), conditional
  * GETs (304), keys (401); a relative server; public operations marked public. And the two rules
  * the wire follows for every schema: an answer always carries every property (null where unknown),
  * and an input may leave out, or send null for, any property it does not require.
@@ -112,8 +112,12 @@ public class ContractConventions implements OASFilter {
             return;
         }
         documentStatuses(method, operation, responses);
-        responses.getAPIResponses().values().forEach(response -> SECURITY_HEADERS.keySet().forEach(name ->
-                response.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + name))));
+        responses.getAPIResponses().forEach((status, response) -> {
+            if (!status.equals("414")) { // the HTTP layer's own answer, before any header is set
+                SECURITY_HEADERS.keySet().forEach(name ->
+                        response.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + name)));
+            }
+        });
     }
 
     private static void documentStatuses(PathItem.HttpMethod method, Operation operation, APIResponses responses) {
@@ -139,6 +143,9 @@ public class ContractConventions implements OASFilter {
                 .addHeader("RateLimit-Limit", header("Requests allowed in the current minute"))
                 .addHeader("RateLimit-Remaining", header("Requests left in it"))
                 .addHeader("RateLimit-Reset", header("Seconds until it ends")));
+        responses.addAPIResponse("414", OASFactory.createAPIResponse().description("The request line (path and query) is "
+                + "longer than the service reads (quarkus.http.limits.max-initial-line-length, 4096 bytes); the HTTP layer "
+                + "answers before the API does, with no body"));
         responses.addAPIResponse("503", problem("The database cannot be reached right now, so nothing was served or written; "
                 + "send the request again after the seconds in Retry-After (a write with the same Idempotency-Key or If-Match)")
                 .addHeader("Retry-After", header("Seconds to wait before sending the request again")));

@@ -30,6 +30,12 @@ public final class QueryParams {
         for (String name : unknown) {
             errors.add(new FieldError(name, "is not a parameter here; allowed: " + String.join(", ", new TreeSet<>(allowed))));
         }
+        // PostgreSQL text cannot hold NUL: refused here, as a 400, instead of failing in the database
+        for (String name : new TreeSet<>(raw.keySet())) {
+            if (allowed.contains(name) && raw.get(name).stream().anyMatch(v -> v != null && v.indexOf('\u0000') >= 0)) {
+                errors.add(new FieldError(name, "must not contain the NUL character"));
+            }
+        }
     }
 
     /** The values the query string gives for a name (the overloads that take values read a @QueryParam field instead). */
