@@ -30,8 +30,9 @@ import java.util.Set;
 
 /**
  * What the HTTP layer does for every operation, documented once rather than on each resource:
- * rate limits (429), an over-long request line (414), an unreachable database (503), body limits and media types (413, 415), content negotiation (406), conditional
- * GETs (304), keys (401); a relative server; public operations marked public. And the two rules
+ * rate limits (429), an over-long request line (414), an unreachable database (503), body limits
+ * and media types (413, 415), content negotiation (406), conditional GETs (304), keys (401), the
+ * security headers of every answer; a relative server; public operations marked public. And the two rules
  * the wire follows for every schema: an answer always carries every property (null where unknown),
  * and an input may leave out, or send null for, any property it does not require.
  */
