@@ -188,7 +188,7 @@ public class CountryResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LocalityView.class)))
     @CreateResponses
     public Response createLocality(@Valid @NotNull LocalityInput input,
-                                   @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
+                                   @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry; a retry within 24 hours (the default of `oversight.idempotency.keep-for`) gets the first answer")
                                    @HeaderParam("Idempotency-Key") String idempotencyKey,
                                    @Context UriInfo uri) {
         return writer.create(input, caller.get(), Idempotency.checkKey(idempotencyKey), uri.getAbsolutePath().toString())

@@ -173,7 +173,7 @@ public class DeploymentResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DeploymentView.class)))
     @CreateResponses
     public Response create(@Valid @NotNull DeploymentInput input,
-                           @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
+                           @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry; a retry within 24 hours (the default of `oversight.idempotency.keep-for`) gets the first answer")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Context UriInfo uri) {
         return writer.create(input, caller.get(), Idempotency.checkKey(idempotencyKey), uri.getAbsolutePath().toString())

@@ -1,10 +1,13 @@
 package org.surveillanceoversight.history;
 
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.surveillanceoversight.auth.Caller;
+import org.surveillanceoversight.common.config.OversightConfig;
 import org.surveillanceoversight.common.errors.ApiProblem;
 import org.surveillanceoversight.common.errors.FieldError;
 import org.surveillanceoversight.common.http.Written;
@@ -17,13 +20,18 @@ import java.util.function.Supplier;
 /**
  * Idempotency-Key for POST, inside the write's own transaction: the key is claimed first (a
  * concurrent retry waits on it), the response is stored with the write, and a retry with the same
- * body gets the stored response; the same key with another body is a 422.
+ * body gets the stored response; the same key with another body is a 422. Answers are kept for
+ * {@code oversight.idempotency.keep-for}: an older one no longer counts (its key is free again,
+ * whether or not the purge has deleted it yet), and the purge deletes them.
  */
 @ApplicationScoped
 public class Idempotency {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    OversightConfig config;
 
     public record Stored(int status, String location, String body) {
     }
@@ -59,10 +67,13 @@ public class Idempotency {
     /** Claims the key, or returns the response already given for it. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Stored> claim(Caller caller, String key, String requestSha256) {
+        // an expired answer is taken over as if it were not there; a live one is left alone
         int claimed = em.createNativeQuery("insert into idempotency_record (api_key_id, key, request_sha256) "
-                        + "values (:caller, :key, :sha) on conflict do nothing")
+                        + "values (:caller, :key, :sha) on conflict (api_key_id, key) do update "
+                        + "set request_sha256 = excluded.request_sha256, status = null, location = null, body = null, created_at = now() "
+                        + "where idempotency_record.created_at < now() - make_interval(secs => :keep)")
                 .setParameter("caller", caller.keyId()).setParameter("key", key).setParameter("sha", requestSha256)
-                .executeUpdate();
+                .setParameter("keep", keepSeconds()).executeUpdate();
         if (claimed == 1) {
             return Optional.empty();
         }
@@ -84,5 +95,26 @@ public class Idempotency {
                 .setParameter("status", response.status()).setParameter("location", response.location())
                 .setParameter("body", response.body()).setParameter("caller", caller.keyId()).setParameter("key", key)
                 .executeUpdate();
+    }
+
+    /** Deletes the answers older than keep-for; returns how many. */
+    @Transactional
+    public int purgeExpired() {
+        return em.createNativeQuery("delete from idempotency_record where created_at < now() - make_interval(secs => :keep)")
+                .setParameter("keep", keepSeconds()).executeUpdate();
+    }
+
+    @Scheduled(every = "${oversight.idempotency.purge-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purge() {
+        try {
+            int deleted = purgeExpired();
+            Log.debugf("Deleted %d expired idempotency answers", deleted);
+        } catch (RuntimeException e) {
+            Log.debugf(e, "Could not delete expired idempotency answers; trying again at the next run");
+        }
+    }
+
+    private double keepSeconds() {
+        return config.idempotency().keepFor().toMillis() / 1000.0;
     }
 }

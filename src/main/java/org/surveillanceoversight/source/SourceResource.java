@@ -86,7 +86,7 @@ public class SourceResource {
     @APIResponse(responseCode = "422", description = "The Idempotency-Key was used with another body",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull SourceInput input,
-                           @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry")
+                           @Parameter(description = "Any unique text, 1 to 200 characters, per request you may retry; a retry within 24 hours (the default of `oversight.idempotency.keep-for`) gets the first answer")
                            @HeaderParam("Idempotency-Key") String idempotencyKey,
                            @Context UriInfo uri) {
         return writer.create(input, caller.get(), Idempotency.checkKey(idempotencyKey),

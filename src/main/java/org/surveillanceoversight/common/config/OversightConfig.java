@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -29,6 +30,8 @@ public interface OversightConfig {
     Seed seed();
 
     History history();
+
+    Idempotency idempotency();
 
     Reference reference();
 
@@ -68,6 +71,19 @@ public interface OversightConfig {
     interface History {
         /** How often records without a revision get their first one. */
         String backfillEvery();
+    }
+
+    interface Idempotency {
+        /**
+         * How long the answer to a create sent with an {@code Idempotency-Key} is kept: a retry within
+         * this time gets that answer; after it, the key is free again and the answer is deleted.
+         */
+        @WithDefault("24h")
+        Duration keepFor();
+
+        /** How often expired answers are deleted. */
+        @WithDefault("1m")
+        String purgeEvery();
     }
 
     interface Reference {

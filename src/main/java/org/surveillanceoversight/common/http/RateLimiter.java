@@ -37,7 +37,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * to one second of extra requests; on one replica the count is exact.
  *
  * <p>Addresses and keys are kept only as keyed hashes (HMAC with a secret made at the first start
- * and stored in the database), and only for the window plus ten minutes.
+ * and stored in the database), and only for the current window and the one before it (a replica
+ * whose clock is up to a minute behind still finds its window), so the table stays as small as
+ * the number of clients in two minutes.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -180,7 +182,7 @@ public class RateLimiter {
                     }
                 }
                 em.createNativeQuery("delete from rate_limit_window where window_start < to_timestamp(:before)")
-                        .setParameter("before", current - 600).executeUpdate();
+                        .setParameter("before", current - WINDOW_SECONDS).executeUpdate();
             });
         } catch (RuntimeException e) {
             Log.debugf(e, "Could not sync rate-limit counters; they stay local until the next try");
