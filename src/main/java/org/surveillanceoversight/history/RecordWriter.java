@@ -88,6 +88,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     protected void checkRetract(E record) {
     }
 
+    @WriteSlot
     @Transactional
     public Written create(I input, Caller caller, String idempotencyKey, String collectionUri) {
         return idempotency.once(caller, idempotencyKey, "POST " + collectionUri + " " + mergePatch.toJson(input), () -> {
@@ -98,12 +99,14 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     }
 
     /** Replaces the record with the input, if it is still at the revision the caller read. */
+    @WriteSlot
     @Transactional
     public Written update(UUID id, I input, String ifMatch, Caller caller) {
         return write(current(id, ifMatch), input, History.actorOf(caller), false, PartIds.RANDOM, 200, null);
     }
 
     /** Applies an RFC 7396 merge patch to the record's input form, then writes it like a replace. */
+    @WriteSlot
     @Transactional
     public Written patch(UUID id, JsonNode patch, String ifMatch, Caller caller) {
         E record = current(id, ifMatch);
@@ -112,6 +115,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     }
 
     /** A merge patch against the record as it is now (an accepted submission: no ETag to compare). */
+    @WriteSlot
     @Transactional
     public Written patchCurrent(UUID id, JsonNode patch, Caller caller) {
         E record = locked(id);
@@ -120,6 +124,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     }
 
     /** Retracts the record: it stays, with who retracted it, when and why. */
+    @WriteSlot
     @Transactional
     public Written retract(UUID id, String reason, String ifMatch, Caller caller) {
         E record = current(id, ifMatch);

@@ -33,6 +33,8 @@ public interface OversightConfig {
 
     Idempotency idempotency();
 
+    Writes writes();
+
     Reference reference();
 
     interface Http {
@@ -71,6 +73,19 @@ public interface OversightConfig {
     interface History {
         /** How often records without a revision get their first one. */
         String backfillEvery();
+    }
+
+    interface Writes {
+        /**
+         * Record writes that may run at once; more wait for a slot before they take a database
+         * connection, so writers never hold the whole pool (keep it well under the pool's size).
+         */
+        @WithDefault("8")
+        int concurrency();
+
+        /** How long a write waits for a slot before it is refused with a 503 and Retry-After. */
+        @WithDefault("10s")
+        Duration waitFor();
     }
 
     interface Idempotency {

@@ -147,7 +147,8 @@ public class ContractConventions implements OASFilter {
         responses.addAPIResponse("414", OASFactory.createAPIResponse().description("The request line (path and query) is "
                 + "longer than the service reads (quarkus.http.limits.max-initial-line-length, 4096 bytes); the HTTP layer "
                 + "answers before the API does, with no body"));
-        responses.addAPIResponse("503", problem("The database cannot be reached right now, so nothing was served or written; "
+        responses.addAPIResponse("503", problem("The database cannot be reached right now, or no connection to it became free in time (the "
+                + "service is overloaded), so nothing was served or written; "
                 + "send the request again after the seconds in Retry-After (a write with the same Idempotency-Key or If-Match)")
                 .addHeader("Retry-After", header("Seconds to wait before sending the request again")));
         if (operation.getParameters() != null) {

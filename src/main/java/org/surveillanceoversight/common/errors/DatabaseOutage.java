@@ -5,6 +5,7 @@ import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Tells a failure that means "the database cannot be reached right now" from every other one, so
@@ -46,7 +47,7 @@ public final class DatabaseOutage {
         if (t instanceof SQLException sql && connectionLost(sql)) {
             return true;
         }
-        if (t instanceof ConnectException || t instanceof SocketException
+        if (t instanceof ServiceBusy || t instanceof ConnectException || t instanceof SocketException
                 || t instanceof org.hibernate.exception.JDBCConnectionException) {
             return true;
         }
@@ -63,9 +64,10 @@ public final class DatabaseOutage {
         if (e instanceof SQLTransientConnectionException || sqlStateLost(e.getSQLState())) {
             return true;
         }
-        // the pool gave up waiting for a connection (none could be made)
-        String message = String.valueOf(e.getMessage());
-        return message.contains("Acquisition timeout") || message.contains("Unable to acquire JDBC Connection");
+        // the pool gave up waiting for a connection: none could be made, or every one stayed busy
+        // (Agroal says "Sorry, acquisition timeout!" or "Acquisition timeout while waiting for new connection")
+        String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+        return message.contains("acquisition timeout") || message.contains("unable to acquire jdbc connection");
     }
 
     /** SQLSTATE class 08 (connection exception) and 57P0x (the server is shutting down, crashed or starting). */
@@ -84,7 +86,8 @@ public final class DatabaseOutage {
     /** The problem a caller gets for an outage: a 503, with RETRY_AFTER_SECONDS in Retry-After. */
     public static Problem problem(String path) {
         return Problem.of("database-unavailable", "Service Unavailable", 503,
-                "The database cannot be reached right now, so the request was not served. Send it again after "
+                "The database cannot be reached right now, or no connection to it became free in time, so the request "
+                        + "was not served. Send it again after "
                         + RETRY_AFTER_SECONDS + " seconds; a write that got this answer was not confirmed: send it again "
                         + "with the same Idempotency-Key (or If-Match), and it is applied exactly once.", path, List.of());
     }

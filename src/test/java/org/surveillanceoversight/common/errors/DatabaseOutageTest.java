@@ -1,5 +1,6 @@
 package org.surveillanceoversight.common.errors;
 
+import org.hibernate.exception.GenericJDBCException;
 import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
@@ -18,6 +19,9 @@ class DatabaseOutageTest {
         assertTrue(DatabaseOutage.among(new SQLException("the database system is starting up", "57P03")));
         assertTrue(DatabaseOutage.among(new IllegalStateException("wrapped", new RuntimeException(new ConnectException("Connection refused")))));
         assertTrue(DatabaseOutage.among(new SQLException("Acquisition timeout while waiting for new connection")));
+        // every pooled connection stayed busy (found by the soak under 64 connections: it was a 500)
+        assertTrue(DatabaseOutage.among(new GenericJDBCException("Unable to acquire JDBC Connection [Sorry, acquisition timeout!] [n/a]",
+                new SQLException("Sorry, acquisition timeout!"))));
         // a commit that failed as the server died: the connection error is only a suppressed exception
         RuntimeException commit = new RuntimeException("Could not commit transaction");
         Exception xa = new Exception("Error trying to transactionCommit local transaction");
