@@ -158,11 +158,14 @@ public class RateLimiter {
             deltas.add(counter.pending.get());
             synced.add(counter);
         });
-        if (buckets.isEmpty()) {
-            return;
-        }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
+                // old windows go even when this replica saw no request, so no hash outlives its promise
+                em.createNativeQuery("delete from rate_limit_window where window_start < to_timestamp(:before)")
+                        .setParameter("before", current - WINDOW_SECONDS).executeUpdate();
+                if (buckets.isEmpty()) {
+                    return;
+                }
                 @SuppressWarnings("unchecked")
                 List<Object[]> rows = em.createNativeQuery("insert into rate_limit_window (bucket, window_start, hits) "
                                 + "select b, to_timestamp(:window), d from unnest(cast(:buckets as text[]), cast(:deltas as bigint[])) as t(b, d) "
@@ -181,8 +184,6 @@ public class RateLimiter {
                         counter.shared = total;
                     }
                 }
-                em.createNativeQuery("delete from rate_limit_window where window_start < to_timestamp(:before)")
-                        .setParameter("before", current - WINDOW_SECONDS).executeUpdate();
             });
         } catch (RuntimeException e) {
             Log.debugf(e, "Could not sync rate-limit counters; they stay local until the next try");

@@ -133,4 +133,32 @@ public class RateLimitTest {
             assertTrue(rows > 0, "the counters are in PostgreSQL");
         }
     }
+
+    @Test
+    @Order(3)
+    void countsOlderThanThePreviousMinuteAreDeletedEvenWithNoTraffic() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        long window = now - now % 60;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("insert into rate_limit_window (bucket, window_start, hits) "
+                     + "values (?, to_timestamp(?), 1)")) {
+            for (long start : new long[]{window - 60, window - 120, window - 600}) {
+                s.setString(1, "a:" + "0".repeat(31) + (start == window - 60 ? "1" : start == window - 120 ? "2" : "3"));
+                s.setLong(2, start);
+                s.executeUpdate();
+            }
+        }
+        // no request: the next syncs (every 200 ms here) still delete what is older than the previous minute
+        Thread.sleep(1000);
+        try (Connection c = dataSource.getConnection();
+             ResultSet r = c.createStatement().executeQuery("select extract(epoch from window_start)::bigint from rate_limit_window "
+                     + "where bucket like 'a:0000000000000000000000000000000_'")) {
+            List<Long> kept = new ArrayList<>();
+            while (r.next()) {
+                kept.add(r.getLong(1));
+            }
+            // the previous minute may itself have turned old if the minute changed meanwhile
+            assertTrue(kept.isEmpty() || kept.equals(List.of(window - 60)), "kept windows " + kept + " (now " + window + ")");
+        }
+    }
 }
