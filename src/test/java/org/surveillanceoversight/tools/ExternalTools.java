@@ -22,7 +22,7 @@ public final class ExternalTools {
 
     /** The README's install line; .ci/run runs exactly this before the test command. */
     public static final String INSTALL_LINE = "apt-get update && apt-get install -y nodejs curl jq python3-requests "
-            + "python3-pandas r-base-core r-cran-jsonlite iso-codes postgresql-client && (command -v npm >/dev/null || apt-get install -y npm)";
+            + "python3-pandas r-base-core r-cran-jsonlite iso-codes postgresql-client kubectl && (command -v npm >/dev/null || apt-get install -y npm)";
 
     public static final Path NODE_PROJECT = Path.of("src", "test", "node");
 
