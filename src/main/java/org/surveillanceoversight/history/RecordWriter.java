@@ -14,6 +14,7 @@ import org.surveillanceoversight.common.records.MergePatch;
 import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.common.records.PublishableRecord;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +92,9 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
     @WriteSlot
     @Transactional
     public Written create(I input, Caller caller, String idempotencyKey, String collectionUri) {
-        return idempotency.once(caller, idempotencyKey, "POST " + collectionUri + " " + mergePatch.toJson(input), () -> {
+        // the request is named by its path, not the address it came in on: a retry that reaches another
+        // replica (another host or port behind the load balancer) is the same request
+        return idempotency.once(caller, idempotencyKey, "POST " + URI.create(collectionUri).getPath() + " " + mergePatch.toJson(input), () -> {
             E record = newRecord.get();
             record.id = UUID.randomUUID();
             return write(record, input, History.actorOf(caller), true, PartIds.RANDOM, 201, collectionUri + "/" + record.id);

@@ -89,6 +89,22 @@ public class SourceWriteTest {
     }
 
     @Test
+    void aRetryThatReachesAnotherReplicaIsTheSameRequest() {
+        // behind a load balancer the retry may come in under another host name or port (ReplicasIT found it a 422)
+        String editor = ApiKeyTest.newKey("editor");
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = source("[test] Retried on another replica " + TestRecords.RUN);
+        Response first = given().auth().oauth2(editor).contentType("application/json").header("Idempotency-Key", key)
+                .header("Host", "replica-a.internal:8080").body(body).post("/api/v1/sources");
+        first.then().statusCode(201);
+        Response retry = given().auth().oauth2(editor).contentType("application/json").header("Idempotency-Key", key)
+                .header("Host", "replica-b.internal:8081").body(body).post("/api/v1/sources");
+        retry.then().statusCode(201).header("Location", equalTo(first.header("Location")));
+        assertEquals(first.asString(), retry.asString());
+        assertEquals(1, sourcesTitled("[test] Retried on another replica " + TestRecords.RUN));
+    }
+
+    @Test
     void badSourcesChangeNothing() {
         String editor = ApiKeyTest.newKey("editor");
         Map<String, Object> noReason = source("[test] no reason");
