@@ -152,6 +152,11 @@ class DeployFilesIT {
             assertTrue(copied.contains(needed), needed + " copied into the image: " + copied);
         }
 
+        // the build context is the repository root; its ignore file must send what the COPYs need and nothing else
+        List<String> ignore = Files.readAllLines(DEPLOY.resolve("Dockerfile.jvm.dockerignore")).stream()
+                .filter(l -> !l.isBlank() && !l.startsWith("#")).toList();
+        assertEquals(List.of("*", "!" + APP + "/"), ignore);
+
         int port = applicationPort();
         assertEquals(String.valueOf(port), one(dockerfile, "EXPOSE"));
         String env = String.join(" ", all(dockerfile, "ENV"));
