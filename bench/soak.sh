@@ -34,19 +34,10 @@ done
 
 ./mvnw -q -B package -DskipTests
 rm -rf "$DATA" && mkdir -p "$DATA"
-OVERSIGHT_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" OVERSIGHT_DATA_DIR="$DATA" \
+. bench/service.sh
+start_service OVERSIGHT_BOOTSTRAP_ADMIN_KEY="$ADMIN_KEY" \
   OVERSIGHT_RATE_LIMIT_ENABLED=true OVERSIGHT_RATE_LIMIT_PER_ADDRESS=10000000 OVERSIGHT_RATE_LIMIT_PER_KEY=10000000 \
-  OVERSIGHT_IDEMPOTENCY_KEEP_FOR="${KEEP_FOR}s" OVERSIGHT_IDEMPOTENCY_PURGE_EVERY=1s \
-  java -Xmx"$HEAP" -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar >> "$DATA/app.log" 2>&1 &
-APP=$!
-stop_app() { kill "$APP" 2>/dev/null; wait "$APP" 2>/dev/null || true; }
-trap stop_app EXIT
-for _ in $(seq 1 120); do
-  curl -sf "$API/q/health/ready" >/dev/null && break
-  sleep 1
-done
-curl -sf "$API/q/health/ready" >/dev/null || { echo "the app did not get ready; see $DATA/app.log" >&2; exit 1; }
-PG_PORT=$(grep -o 'embedded PostgreSQL on port [0-9]*' "$DATA/app.log" | grep -o '[0-9]*$')
+  OVERSIGHT_IDEMPOTENCY_KEEP_FOR="${KEEP_FOR}s" OVERSIGHT_IDEMPOTENCY_PURGE_EVERY=1s -- -Xmx"$HEAP"
 PSQL=(psql -X -q -At -F ' ' -h 127.0.0.1 -p "$PG_PORT" -U postgres -d oversight)
 
 # four editor keys (the connections share them), the seed's deployments to read, eight synthetic ones to patch
