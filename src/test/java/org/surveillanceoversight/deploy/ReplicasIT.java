@@ -271,7 +271,7 @@ class ReplicasIT {
     }
 
     private void awaitReady(int port) throws Exception {
-        for (int i = 0; i < 480; i++) {
+        for (int i = 0; i < 1200; i++) { // five minutes: three JVMs start, migrate and seed at once on two cores
             try {
                 if (send(port, "GET", "/q/health/ready", null, null, null, Map.of()).statusCode() == 200) {
                     return;
