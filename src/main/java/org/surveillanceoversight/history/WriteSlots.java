@@ -2,6 +2,7 @@ package org.surveillanceoversight.history;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
@@ -29,11 +30,13 @@ import java.util.concurrent.TimeUnit;
 @Priority(Interceptor.Priority.PLATFORM_BEFORE)
 public class WriteSlots {
 
+    // one semaphore for the whole service: CDI makes an interceptor instance per intercepted bean
+    // (one per record type), so the slots cannot live in the interceptor itself
     private final Slots slots;
 
     @Inject
-    public WriteSlots(OversightConfig config) {
-        this.slots = Slots.of(config.writes().concurrency(), config.writes().waitFor());
+    public WriteSlots(Slots slots) {
+        this.slots = slots;
     }
 
     @AroundInvoke
@@ -41,11 +44,17 @@ public class WriteSlots {
         return slots.run(context::proceed);
     }
 
-    /** The semaphore and its rules, apart from CDI so they can be tested alone. */
+    /** The semaphore and its rules, one for the service; {@link #of} makes others to test them alone. */
+    @Singleton
     public static final class Slots {
         private static final ThreadLocal<Boolean> HOLDING = ThreadLocal.withInitial(() -> false);
         private final Semaphore semaphore;
         private final Duration waitFor;
+
+        @Inject
+        Slots(OversightConfig config) {
+            this(checked(config.writes().concurrency()), config.writes().waitFor());
+        }
 
         private Slots(int concurrency, Duration waitFor) {
             this.semaphore = new Semaphore(concurrency, true);
@@ -53,10 +62,14 @@ public class WriteSlots {
         }
 
         public static Slots of(int concurrency, Duration waitFor) {
+            return new Slots(checked(concurrency), waitFor);
+        }
+
+        private static int checked(int concurrency) {
             if (concurrency < 1) {
                 throw new IllegalArgumentException("oversight.writes.concurrency must be at least 1, not " + concurrency);
             }
-            return new Slots(concurrency, waitFor);
+            return concurrency;
         }
 
         public <T> T run(Callable<T> write) throws Exception {
