@@ -10,6 +10,7 @@ import org.surveillanceoversight.auth.Caller;
 import org.surveillanceoversight.common.errors.ApiProblem;
 import org.surveillanceoversight.common.http.IfMatch;
 import org.surveillanceoversight.common.http.Written;
+import org.surveillanceoversight.common.observability.RegistryMetrics;
 import org.surveillanceoversight.common.records.MergePatch;
 import org.surveillanceoversight.common.records.Publication;
 import org.surveillanceoversight.common.records.PublishableRecord;
@@ -50,6 +51,9 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
 
     @Inject
     protected MergePatch mergePatch;
+
+    @Inject
+    RegistryMetrics metrics;
 
     private final String type;
     private final Class<E> entity;
@@ -138,7 +142,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
         checkRetract(record);
         String actor = History.actorOf(caller);
         retract(record, actor, reason.trim());
-        return answer(record.id, actor, reason.trim(), 200, null);
+        return answer(record.id, actor, reason.trim(), "retract", 200, null);
     }
 
     /**
@@ -170,7 +174,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
         E record = em.find(entity, id, LockModeType.PESSIMISTIC_WRITE);
         if (record != null && record.isPublished()) {
             retract(record, SEED, "removed from the seed");
-            answer(id, SEED, "removed from the seed", 200, null);
+            answer(id, SEED, "removed from the seed", "retract", 200, null);
         }
     }
 
@@ -205,7 +209,7 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
             em.persist(record);
         }
         parts(record, input, actor, ids);
-        return answer(record.id, actor, input.changeReason().trim(), status, location);
+        return answer(record.id, actor, input.changeReason().trim(), isNew ? "create" : "update", status, location);
     }
 
     /** Locks the record's row, then checks that the caller read its current revision. */
@@ -228,13 +232,14 @@ public abstract class RecordWriter<E extends PublishableRecord, I extends Record
         return record;
     }
 
-    private Written answer(UUID id, String actor, String reason, int status, String location) {
+    private Written answer(UUID id, String actor, String reason, String action, int status, String location) {
         try {
             em.flush();
         } catch (OptimisticLockException e) {
             throw IfMatch.stale("Another write to this " + type + " was committed first; read it again and reapply your change.");
         }
         History.Recorded recorded = history.record(actor, reason, type, id);
+        metrics.written(type, action, id, recorded.revision(), SEED.equals(actor));
         return new Written(status, location, mergePatch.toJson(recorded.view()), IfMatch.etag(recorded.revision()));
     }
 }

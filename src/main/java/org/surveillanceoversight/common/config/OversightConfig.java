@@ -37,6 +37,8 @@ public interface OversightConfig {
 
     Reference reference();
 
+    Metrics metrics();
+
     interface Http {
         /** Cache-Control max-age of GET answers, in seconds. */
         @WithDefault("30")
@@ -103,6 +105,11 @@ public interface OversightConfig {
 
     interface Reference {
         /** How often the country and capability codes are read again. */
+        String refreshEvery();
+    }
+
+    interface Metrics {
+        /** How often the gauges that need the database (submissions waiting) are read again. */
         String refreshEvery();
     }
 }

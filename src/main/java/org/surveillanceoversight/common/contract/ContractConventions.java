@@ -1,6 +1,7 @@
 package org.surveillanceoversight.common.contract;
 
 import org.surveillanceoversight.common.errors.Problem;
+import org.surveillanceoversight.common.observability.RequestIds;
 import org.surveillanceoversight.common.records.MergePatch;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -63,6 +64,11 @@ public class ContractConventions implements OASFilter {
         SECURITY_HEADERS.forEach((name, value) -> openAPI.getComponents().addHeader(name, OASFactory.createHeader()
                 .description("Sent on every answer (docs/SECURITY.md)")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).enumeration(List.of(value)))));
+        openAPI.getComponents().addHeader(RequestIds.HEADER, OASFactory.createHeader()
+                .description("This request's id, also in every log line it caused: quote it when you report a problem. "
+                        + "The X-Request-Id the request carried when that was 1-64 letters, digits or `. _ : -` (as a proxy "
+                        + "sets it), else one the service made")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).pattern("^[A-Za-z0-9._:-]{1,64}$")));
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             if (!path.getKey().startsWith("/api/") || path.getValue().getOperations() == null) {
                 continue;
@@ -117,6 +123,7 @@ public class ContractConventions implements OASFilter {
             if (!status.equals("414")) { // the HTTP layer's own answer, before any header is set
                 SECURITY_HEADERS.keySet().forEach(name ->
                         response.addHeader(name, OASFactory.createHeader().ref("#/components/headers/" + name)));
+                response.addHeader(RequestIds.HEADER, OASFactory.createHeader().ref("#/components/headers/" + RequestIds.HEADER));
             }
         });
     }
