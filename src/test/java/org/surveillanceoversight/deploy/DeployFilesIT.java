@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -35,6 +36,7 @@ import java.util.regex.Pattern;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -101,6 +103,13 @@ class DeployFilesIT {
     }
 
     /** The HTTP port the packaged application listens on in production. */
+    /** How long the service lets requests in flight finish after SIGTERM (quarkus.shutdown.timeout). */
+    static Duration shutdownTimeout() throws IOException {
+        String timeout = applicationProperties().getProperty("quarkus.shutdown.timeout");
+        assertNotNull(timeout, "quarkus.shutdown.timeout is set");
+        return Duration.parse("PT" + timeout.toUpperCase(Locale.ROOT));
+    }
+
     static int applicationPort() throws IOException {
         Properties properties = applicationProperties();
         assertFalse(properties.containsKey("%prod.quarkus.http.port"));
@@ -185,6 +194,8 @@ class DeployFilesIT {
         assertTrue(compose.path("volumes").has(volume.substring(0, volume.indexOf(':'))), "a named volume: " + volume);
 
         assertEquals("service_healthy", api.path("depends_on").path("db").path("condition").asText());
+        assertTrue(Duration.parse("PT" + api.path("stop_grace_period").asText().toUpperCase(Locale.ROOT)).compareTo(shutdownTimeout()) > 0,
+                "docker stop waits longer than the service lets requests in flight finish");
         Path dockerfile = DEPLOY.resolve(api.path("build").path("context").asText()).normalize()
                 .resolve(api.path("build").path("dockerfile").asText());
         assertEquals(DEPLOY.resolve("Dockerfile.jvm"), dockerfile.normalize(), "builds the image from deploy/Dockerfile.jvm");

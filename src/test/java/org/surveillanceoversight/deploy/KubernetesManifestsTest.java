@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -197,6 +198,17 @@ class KubernetesManifestsTest {
                     only(objects, "Ingress").path("spec").path("rules").path(0).path("http").path("paths").path(0)
                             .path("backend").path("service").path("port").path("name").asText());
             assertEquals(port, only(objects, "NetworkPolicy").path("spec").path("ingress").path(0).path("ports").path(0).path("port").asInt());
+            // the public Ingress routes the API and its contract; metrics and health stay inside the cluster
+            for (JsonNode path : only(objects, "Ingress").path("spec").path("rules").path(0).path("http").path("paths")) {
+                String prefix = path.path("path").asText();
+                for (String internal : List.of("/q/metrics", "/q/health/ready")) {
+                    assertFalse(internal.startsWith(prefix), "the Ingress path " + prefix + " exposes " + internal);
+                }
+                assertEquals(portName, path.path("backend").path("service").path("port").path("name").asText());
+            }
+            // Kubernetes waits longer before SIGKILL than the service lets requests in flight finish
+            assertTrue(pod.path("terminationGracePeriodSeconds").asInt(30) > DeployFilesIT.shutdownTimeout().toSeconds(),
+                    "terminationGracePeriodSeconds " + pod.path("terminationGracePeriodSeconds"));
 
             Map<String, String> probes = Map.of("startupProbe", "/q/health/started", "livenessProbe", "/q/health/live",
                     "readinessProbe", "/q/health/ready");
