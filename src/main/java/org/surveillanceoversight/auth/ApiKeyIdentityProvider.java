@@ -9,6 +9,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.surveillanceoversight.common.database.ReadReplica;
 
 import java.util.Optional;
 
@@ -35,7 +36,8 @@ public class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyRequest> {
     }
 
     SecurityIdentity identityOf(String secret) {
-        Caller caller = (secret.isEmpty() ? Optional.<Caller>empty() : keys.authenticate(secret))
+        // always against the primary: a key revoked a moment ago must stop at once, whatever a replica has replayed
+        Caller caller = (secret.isEmpty() ? Optional.<Caller>empty() : ReadReplica.onPrimary(() -> keys.authenticate(secret)))
                 .orElseThrow(() -> new AuthenticationFailedException("The API key is unknown or revoked."));
         QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(caller.keyId().toString()))

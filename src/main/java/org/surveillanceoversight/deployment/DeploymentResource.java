@@ -115,7 +115,7 @@ public class DeploymentResource {
             @QueryParam("publication") List<String> publication,
             @Context UriInfo uri) {
         if (asOf != null) {
-            return DocumentReads.onWorker(() -> asOfResponses.listResponse("deployment", "title", DeploymentView.class, asOf, page, uri));
+            return reads.onWorker(() -> asOfResponses.listResponse("deployment", "title", DeploymentView.class, asOf, page, uri));
         }
         // validated on the event loop (no database involved), then one non-blocking page query
         QueryParams params = new QueryParams(uri.getQueryParameters(), LIST_PARAMETERS);
@@ -152,7 +152,7 @@ public class DeploymentResource {
         UUID uuid = PublicId.parse(id, "id");
         if (asOf != null) {
             Instant at = AsOf.parse(asOf);
-            return DocumentReads.onWorker(() -> asOfResponses.response("deployment", uuid, at, DeploymentView.class));
+            return reads.onWorker(() -> asOfResponses.response("deployment", uuid, at, DeploymentView.class));
         }
         return reads.find(uuid).map(found -> found
                 // a strong ETag made from the deployment's revision; writes send it back in If-Match

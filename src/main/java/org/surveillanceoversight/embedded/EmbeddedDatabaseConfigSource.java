@@ -1,6 +1,7 @@
 package org.surveillanceoversight.embedded;
 
 import org.eclipse.microprofile.config.spi.ConfigSource;
+import org.surveillanceoversight.common.database.ReactiveUrls;
 
 import java.util.Map;
 import java.util.Optional;
@@ -10,7 +11,8 @@ import java.util.Set;
  * The embedded default: answers {@code quarkus.datasource.jdbc.url} only when no other
  * source does (lowest ordinal), and starts PostgreSQL only at that moment. It also answers
  * {@code quarkus.datasource.reactive.url} with the same database (the JDBC URL given by the
- * standard variable, or the embedded one), so users set one URL. An URL from the
+ * standard variable, or the embedded one), so users set one URL (a multi-host JDBC URL becomes one
+ * reactive URL per host). An URL from the
  * environment, a system property, application.properties or a test resource wins and
  * nothing starts. It lists no property names, so build steps that enumerate config never
  * start a database.
@@ -39,15 +41,20 @@ public class EmbeddedDatabaseConfigSource implements ConfigSource {
         }
         if (REACTIVE_URL_KEY.equals(propertyName)) {
             // the reactive client reads the same database: from the standard JDBC variable when set, else embedded
-            String jdbc = configuredUrl().orElseGet(EmbeddedDatabase::jdbcUrl);
-            return jdbc.startsWith("jdbc:") ? jdbc.substring("jdbc:".length()) : jdbc;
+            return ReactiveUrls.of(configuredUrl().orElseGet(EmbeddedDatabase::jdbcUrl));
         }
         return null;
     }
 
+    /** A setting from a system property or its environment variable (the sources this one stands behind). */
+    private static Optional<String> setting(String property) {
+        String environment = property.toUpperCase(java.util.Locale.ROOT).replace('.', '_').replace('-', '_');
+        return Optional.ofNullable(System.getProperty(property)).or(() -> Optional.ofNullable(System.getenv(environment)))
+                .filter(value -> !value.isBlank());
+    }
+
     private static Optional<String> configuredUrl() {
-        return Optional.ofNullable(System.getProperty(URL_KEY))
-                .or(() -> Optional.ofNullable(System.getenv("QUARKUS_DATASOURCE_JDBC_URL")));
+        return setting(URL_KEY);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.surveillanceoversight.tools.PackagedService;
+import org.surveillanceoversight.tools.PostgresProcesses;
 import org.surveillanceoversight.tools.ServiceLogs;
 
 import java.io.IOException;
@@ -31,8 +32,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -82,7 +81,7 @@ public class DatabaseOutageIT {
         }
         long postmaster = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
         // the postmaster's own command line, to start it again on the same data and port after the kill
-        List<String> postgresCommand = commandOf(data.resolve("postmaster.opts"));
+        List<String> postgresCommand = PostgresProcesses.commandOf(data.resolve("postmaster.opts"));
 
         port = PackagedService.freePort();
         Path log = data.resolveSibling(data.getFileName() + "-service.log");
@@ -124,7 +123,7 @@ public class DatabaseOutageIT {
         }
 
         Thread.sleep(3_000);
-        killHard(postmaster);
+        PostgresProcesses.killHard(postmaster);
         long killed = System.nanoTime();
         boolean readinessDown = awaitReadiness("DOWN", Duration.ofSeconds(10));
         Thread.sleep(4_000);
@@ -262,33 +261,6 @@ public class DatabaseOutageIT {
             since = body.path("next_cursor").asText();
         }
         return ids.toString();
-    }
-
-    /**
-     * postmaster.opts holds the command the server was started with ("path" "-D" "dir" ...); as root it
-     * runs in a user namespace, as zonky starts it, because PostgreSQL refuses to run as root.
-     */
-    private static List<String> commandOf(Path opts) throws IOException {
-        List<String> command = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
-            command.addAll(List.of("unshare", "-U"));
-        }
-        Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(Files.readString(opts).trim());
-        while (m.find()) {
-            command.add(m.group(1) != null ? m.group(1) : m.group(2));
-        }
-        return command;
-    }
-
-    /** SIGKILL to the postmaster and every process under it: the database dies mid-write, with no clean shutdown. */
-    private static void killHard(long postmaster) throws InterruptedException {
-        ProcessHandle handle = ProcessHandle.of(postmaster).orElseThrow(() -> new AssertionError("no postmaster " + postmaster));
-        List<ProcessHandle> children = handle.descendants().toList();
-        handle.destroyForcibly();
-        children.forEach(ProcessHandle::destroyForcibly);
-        for (int i = 0; i < 100 && (handle.isAlive() || children.stream().anyMatch(ProcessHandle::isAlive)); i++) {
-            Thread.sleep(50);
-        }
     }
 
     private static long awaitPostgres(int pgPort) throws InterruptedException {

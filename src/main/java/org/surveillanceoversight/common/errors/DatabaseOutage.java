@@ -70,9 +70,12 @@ public final class DatabaseOutage {
         return message.contains("acquisition timeout") || message.contains("unable to acquire jdbc connection");
     }
 
-    /** SQLSTATE class 08 (connection exception) and 57P0x (the server is shutting down, crashed or starting). */
+    /**
+     * SQLSTATE class 08 (connection exception), 57P0x (the server is shutting down, crashed or starting)
+     * and 25006 (a read-only transaction: the server is a standby, so the primary is elsewhere or gone).
+     */
     private static boolean sqlStateLost(String state) {
-        return state != null && (state.startsWith("08") || List.of("57P01", "57P02", "57P03").contains(state));
+        return state != null && (state.startsWith("08") || List.of("57P01", "57P02", "57P03", "25006").contains(state));
     }
 
     private static String sqlState(Throwable pgException) {

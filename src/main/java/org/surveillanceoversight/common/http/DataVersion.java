@@ -1,7 +1,7 @@
 package org.surveillanceoversight.common.http;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.pgclient.PgPool;
+import org.surveillanceoversight.common.database.ReadReplica;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -18,11 +18,11 @@ public class DataVersion {
     EntityManager em;
 
     @Inject
-    PgPool client;
+    ReadReplica replica;
 
     /** The version without blocking, for the event loop (the reactive client). */
     public Uni<Long> currentAsync() {
-        return client.query("select version from data_version").execute()
+        return replica.readPool().query("select version from data_version").execute()
                 .map(rows -> rows.iterator().next().getLong(0));
     }
 
@@ -31,6 +31,10 @@ public class DataVersion {
     }
 
     public Seen seen() {
+        if (ReadReplica.REPLICA.equals(replica.route())) {
+            // a standby has no transactions that write, and cannot read the unlogged table that tracks them
+            return new Seen(((Number) em.createNativeQuery("select version from data_version").getSingleResult()).longValue(), false);
+        }
         Object[] row = (Object[]) em.createNativeQuery("select version, exists (select 1 from data_version_pending "
                 + "where tx = pg_current_xact_id_if_assigned()) from data_version").getSingleResult();
         return new Seen(((Number) row[0]).longValue(), (Boolean) row[1]);

@@ -2,7 +2,6 @@ package org.surveillanceoversight.deployment.read;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowIterator;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -10,6 +9,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
+import org.surveillanceoversight.common.database.ReadReplica;
+import org.surveillanceoversight.common.errors.DatabaseOutage;
 import org.surveillanceoversight.common.http.IfMatch;
 import org.surveillanceoversight.common.query.Keyset;
 import org.surveillanceoversight.common.query.SqlWhere;
@@ -35,7 +36,7 @@ import java.util.function.Supplier;
 public class DocumentReads {
 
     @Inject
-    PgPool client;
+    ReadReplica replica;
 
     @Inject
     DeploymentService deployments;
@@ -51,10 +52,11 @@ public class DocumentReads {
 
     /** One deployment's current document and ETag; empty when there is none or it is a draft. */
     public Uni<Optional<Current>> find(UUID id) {
+        String route = replica.route();
         DocumentCache.Hit known = cache.latest(id);
         // the body travels only when the cached one is not of the current summary revision; the
         // record's revision (its latest in the history) is read in the same statement, so they agree
-        return execute("select s.revision, s.publication, case when s.revision = $2 then null else d.body end, "
+        return execute(route, "select s.revision, s.publication, case when s.revision = $2 then null else d.body end, "
                         + "s.revision = $2, (select coalesce(max(r.id), 0) from revision r "
                         + "where r.entity_type = 'deployment' and r.entity_id = $3) from deployment_summary s "
                         + "left join deployment_document d on d.deployment_id = s.deployment_id and d.revision = s.revision "
@@ -79,7 +81,7 @@ public class DocumentReads {
                         // (copies, garbage collection) than it saves; list pages fill the cache with what is browsed
                         return Uni.createFrom().item(Optional.of(new Current(etag, body.getBytes(StandardCharsets.UTF_8))));
                     }
-                    return onWorker(() -> render(List.of(id)).values().stream().findFirst()
+                    return onWorker(route, () -> render(List.of(id)).values().stream().findFirst()
                             .map(hit -> new Current(etag, hit.body())));
                 });
     }
@@ -140,8 +142,9 @@ public class DocumentReads {
      * documents come from the cache, else from one lookup of the stored ones, else are rendered.
      */
     public Uni<Page> page(Keyset.Plan plan) {
+        String route = replica.route();
         SqlWhere.Positional query = plan.where().positional(plan.sql());
-        return execute(query.sql(), Tuple.from(query.values())).flatMap(rows -> {
+        return execute(route, query.sql(), Tuple.from(query.values())).flatMap(rows -> {
             List<Row> all = new ArrayList<>(rows.size());
             rows.forEach(all::add);
             Keyset.Slice<Row> slice = Keyset.slice(plan, all, r -> r.getUUID(0), r -> r.getString(1));
@@ -160,7 +163,7 @@ public class DocumentReads {
                 }
             }
             List<UUID> order = slice.ids().stream().map(r -> r.getUUID(0)).toList();
-            return stored(missing, revisions, bodies).map(ignored -> {
+            return stored(route, missing, revisions, bodies).map(ignored -> {
                 // a deployment that became a draft meanwhile has no document: it leaves the page
                 List<UUID> shown = order.stream().filter(bodies::containsKey).toList();
                 return new Page(shown, shown.stream().map(revisions::get).toList(), shown.stream().map(bodies::get).toList(),
@@ -170,11 +173,11 @@ public class DocumentReads {
     }
 
     /** Fills bodies for the missing IDs from the stored documents at their revisions, then renders what is left. */
-    private Uni<Void> stored(List<UUID> missing, Map<UUID, Long> revisions, Map<UUID, byte[]> bodies) {
+    private Uni<Void> stored(String route, List<UUID> missing, Map<UUID, Long> revisions, Map<UUID, byte[]> bodies) {
         if (missing.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return execute("select deployment_id, revision, body from deployment_document where deployment_id = any($1)",
+        return execute(route, "select deployment_id, revision, body from deployment_document where deployment_id = any($1)",
                 Tuple.of(missing.toArray(UUID[]::new))).flatMap(rows -> {
             for (Row row : rows) {
                 UUID id = row.getUUID(0);
@@ -189,7 +192,7 @@ public class DocumentReads {
             if (left.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return onWorker(() -> render(left)).map(rendered -> {
+            return onWorker(route, () -> render(left)).map(rendered -> {
                 // rendered at the revision read now, which may be newer than the page's: the newer one is shown
                 rendered.forEach((id, hit) -> {
                     revisions.put(id, hit.revision());
@@ -205,14 +208,27 @@ public class DocumentReads {
         return statements.get();
     }
 
-    private Uni<RowSet<Row>> execute(String sql, Tuple args) {
+    /**
+     * One read on the route's pool. A read that finds its connection lost (a database that stopped,
+     * a switchover) is sent once more: the pool opens a new connection, to the next host of a
+     * multi-host URL, and a read is safe to repeat.
+     */
+    private Uni<RowSet<Row>> execute(String route, String sql, Tuple args) {
         statements.incrementAndGet();
-        return client.preparedQuery(sql).execute(args);
+        return replica.pool(route).preparedQuery(sql).execute(args)
+                .onFailure(DatabaseOutage::among).recoverWithUni(lost -> replica.pool(route).preparedQuery(sql).execute(args));
     }
 
-    /** Blocking work (Hibernate) on a worker thread, for a resource or read that started on the event loop. */
-    public static <T> Uni<T> onWorker(Supplier<T> work) {
-        return Uni.createFrom().item(work).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    /**
+     * Blocking work (Hibernate) on a worker thread, for a resource or read that started on the event
+     * loop, on the database route of the request that asked for it (the worker has no request).
+     */
+    public <T> Uni<T> onWorker(Supplier<T> work) {
+        return onWorker(replica.route(), work);
+    }
+
+    private static <T> Uni<T> onWorker(String route, Supplier<T> work) {
+        return Uni.createFrom().item(() -> ReadReplica.pinned(route, work)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     /** Renders (or reads stored) documents on a worker thread, and keeps them in the cache. */
