@@ -50,15 +50,13 @@ public class ApiKeyService {
             throw new IllegalStateException("oversight.bootstrap-admin-key must be at least " + MIN_BOOTSTRAP_LENGTH
                     + " characters of random text");
         }
-        if (ApiKey.count("secretSha256", Sha256.hex(secret)) == 0) {
-            ApiKey key = new ApiKey();
-            key.id = UUID.randomUUID();
-            key.name = "bootstrap admin";
-            key.role = Role.admin;
-            key.secretSha256 = Sha256.hex(secret);
-            key.createdAt = Instant.now();
-            key.persist();
-            Log.infof("Bootstrap admin key %s created from oversight.bootstrap-admin-key", key.id);
+        // replicas starting at the same moment may all find no key: the first insert wins, the others do nothing
+        UUID id = UUID.randomUUID();
+        int created = em.createNativeQuery("insert into api_key (id, name, role, secret_sha256, created_at) "
+                        + "values (:id, 'bootstrap admin', 'admin', :hash, now()) on conflict (secret_sha256) do nothing")
+                .setParameter("id", id).setParameter("hash", Sha256.hex(secret)).executeUpdate();
+        if (created == 1) {
+            Log.infof("Bootstrap admin key %s created from oversight.bootstrap-admin-key", id);
         }
     }
 

@@ -1,9 +1,9 @@
 package org.surveillanceoversight.export;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.surveillanceoversight.common.database.ReadReplica;
 import jakarta.persistence.EntityManager;
 import org.postgresql.PGConnection;
 import org.surveillanceoversight.deployment.read.DeploymentFilter;
@@ -33,7 +33,7 @@ public class ExportService {
     private static final String RAW_LINES = " to stdout with (format csv, quote e'\\x01', delimiter e'\\x02')";
 
     @Inject
-    AgroalDataSource dataSource;
+    ReadReplica replica;
 
     @Inject
     DeploymentService deployments;
@@ -148,7 +148,8 @@ public class ExportService {
     }
 
     private void copy(String sql, OutputStream out) {
-        try (Connection connection = dataSource.getConnection()) {
+        // the export's COPY reads where the request's other reads do: the replica for a public export
+        try (Connection connection = replica.jdbc().getConnection()) {
             connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
             out.flush();
         } catch (SQLException e) {

@@ -99,7 +99,7 @@ class ReadReplicaIT {
 
         port = PackagedService.freePort();
         Path log = Files.createTempFile("read-replica-service", ".log");
-        service.start(port, Map.of(
+        Process a = service.start(port, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + primaryPort + ",127.0.0.1:" + standbyPort
                         + "/oversight?targetServerType=primary",
                 "QUARKUS_DATASOURCE_REPLICA_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + standbyPort + "/oversight",
@@ -109,13 +109,13 @@ class ReadReplicaIT {
         // B: the same primary URL and no replica, so its reactive reads must find the primary among the two hosts themselves
         portB = PackagedService.freePort();
         Path logB = Files.createTempFile("read-replica-service-b", ".log");
-        service.start(portB, Map.of(
+        Process b = service.start(portB, Map.of(
                 "QUARKUS_DATASOURCE_JDBC_URL", "jdbc:postgresql://127.0.0.1:" + primaryPort + ",127.0.0.1:" + standbyPort
                         + "/oversight?targetServerType=primary",
                 "QUARKUS_DATASOURCE_USERNAME", "postgres", "QUARKUS_DATASOURCE_PASSWORD", "postgres",
                 "OVERSIGHT_BOOTSTRAP_ADMIN_KEY", ADMIN_KEY, "OVERSIGHT_RATE_LIMIT_ENABLED", "false"), logB);
-        awaitReady(port, log);
-        awaitReady(portB, logB);
+        awaitReady(a, port, log);
+        awaitReady(b, portB, logB);
         // the seed reaches the replica by streaming
         String deployment = await("the seed on the replica", () -> {
             JsonNode page = JSON.readTree(get("/api/v1/deployments?limit=1").body());
@@ -179,7 +179,9 @@ class ReadReplicaIT {
         PostgresProcesses.killHard(PostgresProcesses.postmaster(primaryData));
         zonky = null; // its server is gone; the test starts it again itself
         for (String path : List.of("/api/v1/deployments/" + deployment, "/api/v1/deployments?limit=5&country=KG",
-                "/api/v1/sources/" + source, "/api/v1/sources?limit=5", "/api/v1/stats/by-country", "/api/v1/changes?limit=5")) {
+                "/api/v1/sources/" + source, "/api/v1/sources?limit=5", "/api/v1/stats/by-country", "/api/v1/changes?limit=5",
+                "/api/v1/exports/deployments?format=csv", "/api/v1/exports/deployments?format=ndjson",
+                "/api/v1/deployments/" + deployment + "?as_of=" + java.time.Instant.now())) {
             HttpResponse<String> read = get(path);
             assertEquals(200, read.statusCode(), path + " while the primary is down: " + read.body());
         }
@@ -358,9 +360,9 @@ class ReadReplicaIT {
         throw new AssertionError("not in time: " + what);
     }
 
-    private void awaitReady(int on, Path log) throws Exception {
+    private void awaitReady(Process process, int on, Path log) throws Exception {
         for (int i = 0; i < 1200; i++) {
-            if (service.processes().stream().noneMatch(Process::isAlive)) {
+            if (!process.isAlive()) {
                 fail("the service exited: " + Files.readString(log));
             }
             try {

@@ -3,13 +3,17 @@ package org.surveillanceoversight.common.database;
 /** JDBC URLs as the reactive client takes them. */
 public final class ReactiveUrls {
 
+    /** The parameters both clients read alike; the JDBC driver's own (targetServerType, ...) are dropped. */
+    private static final java.util.Set<String> KEPT = java.util.Set.of("user", "password", "sslmode");
+
     private ReactiveUrls() {
     }
 
     /**
      * The reactive client's URLs for a JDBC URL: one per host of a multi-host URL (Quarkus spreads the
      * reactive connections over them), without the JDBC driver's own parameters (targetServerType,
-     * loadBalanceHosts, ...) that the reactive client would send to the server as settings; sslmode is kept.
+     * loadBalanceHosts, ...) that the reactive client would send to the server as settings; user, password
+     * and sslmode are kept.
      */
     public static String of(String jdbcUrl) {
         String url = jdbcUrl.startsWith("jdbc:") ? jdbcUrl.substring("jdbc:".length()) : jdbcUrl;
@@ -23,11 +27,12 @@ public final class ReactiveUrls {
         String pathAndQuery = slash < 0 ? "" : rest.substring(slash);
         int question = pathAndQuery.indexOf('?');
         String path = question < 0 ? pathAndQuery : pathAndQuery.substring(0, question);
-        String kept = "";
+        StringBuilder kept = new StringBuilder();
         if (question >= 0) {
             for (String parameter : pathAndQuery.substring(question + 1).split("&")) {
-                if (parameter.startsWith("sslmode=")) {
-                    kept = "?" + parameter;
+                String key = parameter.contains("=") ? parameter.substring(0, parameter.indexOf('=')) : parameter;
+                if (KEPT.contains(key)) {
+                    kept.append(kept.isEmpty() ? '?' : '&').append(parameter);
                 }
             }
         }

@@ -1,5 +1,8 @@
 package org.surveillanceoversight.common.database;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.arc.InjectableInstance;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -46,6 +49,13 @@ public class ReadReplica {
     @Inject
     ReactivePools pools;
 
+    @Inject
+    AgroalDataSource primary;
+
+    @Inject
+    @DataSource(REPLICA)
+    InjectableInstance<AgroalDataSource> replica;
+
     public boolean configured() {
         return url.isPresent() && !url.get().isBlank();
     }
@@ -67,6 +77,16 @@ public class ReadReplica {
     /** The reactive pool of a route. */
     public Pool pool(String route) {
         return REPLICA.equals(route) ? pools.replica() : pools.primary();
+    }
+
+    /** The JDBC pool of the current route, for work that takes a connection itself (an export's COPY). */
+    public AgroalDataSource jdbc() {
+        return jdbc(route());
+    }
+
+    /** The JDBC pool of a route. */
+    public AgroalDataSource jdbc(String route) {
+        return REPLICA.equals(route) ? replica.get() : primary;
     }
 
     /** Runs the work on the primary whatever the request is (a key check, a write made by a read). */

@@ -1,8 +1,5 @@
 package org.surveillanceoversight.common.database;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.DataSource;
-import io.quarkus.arc.InjectableInstance;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import io.quarkus.hibernate.orm.runtime.customized.QuarkusConnectionProvider;
 import io.quarkus.hibernate.orm.runtime.tenant.TenantConnectionResolver;
@@ -16,17 +13,13 @@ import org.hibernate.engine.jdbc.connections.spi.ConnectionProvider;
 public class RouteConnections implements TenantConnectionResolver {
 
     @Inject
-    AgroalDataSource primary;
-
-    @Inject
-    @DataSource(ReadReplica.REPLICA)
-    InjectableInstance<AgroalDataSource> replica;
+    ReadReplica routes;
 
     @Override
     public ConnectionProvider resolve(String tenantId) {
         return switch (tenantId) {
-            case ReadReplica.PRIMARY -> new QuarkusConnectionProvider(primary);
-            case ReadReplica.REPLICA -> new QuarkusConnectionProvider(replica.get());
+            case ReadReplica.PRIMARY -> new QuarkusConnectionProvider(routes.jdbc(ReadReplica.PRIMARY));
+            case ReadReplica.REPLICA -> new QuarkusConnectionProvider(routes.jdbc(ReadReplica.REPLICA));
             default -> throw new IllegalArgumentException("No database route " + tenantId);
         };
     }
