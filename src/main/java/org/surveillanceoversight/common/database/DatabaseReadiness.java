@@ -1,8 +1,6 @@
 package org.surveillanceoversight.common.database;
 
 import io.agroal.api.AgroalDataSource;
-import io.quarkus.agroal.DataSource;
-import io.quarkus.arc.InjectableInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -23,22 +21,15 @@ import java.sql.SQLException;
 public class DatabaseReadiness implements HealthCheck {
 
     @Inject
-    AgroalDataSource primary;
-
-    @Inject
-    @DataSource(ReadReplica.REPLICA)
-    InjectableInstance<AgroalDataSource> replica;
-
-    @Inject
-    ReadReplica route;
+    ReadReplica routes;
 
     @Override
     public HealthCheckResponse call() {
-        boolean primaryUp = answers(primary);
+        boolean primaryUp = answers(routes.jdbc(ReadReplica.PRIMARY));
         HealthCheckResponseBuilder response = HealthCheckResponse.named("database").withData("primary", primaryUp ? "up" : "down");
         boolean replicaUp = false;
-        if (route.configured()) {
-            replicaUp = answers(replica.get());
+        if (routes.configured()) {
+            replicaUp = answers(routes.jdbc(ReadReplica.REPLICA));
             response.withData("replica", replicaUp ? "up" : "down");
             response.withData("serving", primaryUp ? "reads and writes" : replicaUp ? "reads only" : "nothing");
         }
