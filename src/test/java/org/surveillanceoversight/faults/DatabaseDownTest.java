@@ -71,26 +71,42 @@ public class DatabaseDownTest {
             String path = operation.path().replaceAll("/countries/\\{[^}]+}", "/countries/UA")
                     .replaceAll("/capabilities/\\{[^}]+}", "/capabilities/plate_recognition")
                     .replaceAll("\\{[^}]+}", "00000000-0000-0000-0000-000000000000");
-            var request = given().auth().oauth2(ApiKeyTest.ADMIN).header("If-Match", "\"r1\"")
-                    .header("Idempotency-Key", "database-down-" + operation.id());
-            if (operation.node().has("requestBody")) {
-                // the spec's own example of the body (a body the service accepts), so no validation answers first
-                String mediaType = operation.node().path("requestBody").path("content").fieldNames().next();
-                JsonNode schema = operation.node().path("requestBody").path("content").path(mediaType).path("schema");
-                JsonNode declared = schema.has("$ref") ? OpenApiContract.get().at(schema.path("$ref").asText().substring(1)) : schema;
-                JsonNode example = declared.path("examples").path(0);
-                request = request.contentType(mediaType).body(example.isMissingNode() ? "{}" : example.toString());
-            }
-            long start = System.nanoTime();
-            Response r = request.request(operation.method(), path);
-            long millis = (System.nanoTime() - start) / 1_000_000;
+            Timed sent = send(operation, path);
+            Response r = sent.response();
             assertEquals(503, r.statusCode(), operation.id() + ": " + r.asString());
             assertEquals("application/problem+json", r.contentType(), operation.id());
             assertEquals("urn:surveillance-oversight:problem:database-unavailable", r.jsonPath().getString("type"), operation.id());
             assertTrue(Integer.parseInt(r.header("Retry-After")) > 0, operation.id());
-            assertTrue(millis < 2_000, operation.id() + " took " + millis + " ms");
+            if (sent.millis() >= 2_000) {
+                // once more before calling it slow: on CI one answer once took 4 s among answers of about 1 s (a pause
+                // of the machine or of this JVM, which has run every earlier test); a service that waits on the
+                // database, a hang or a longer timeout, is slow every time
+                Timed again = send(operation, path);
+                assertEquals(503, again.response().statusCode(), operation.id());
+                assertTrue(again.millis() < 2_000, operation.id() + " took " + sent.millis() + " ms, then " + again.millis() + " ms");
+            }
         }
         given().get("/q/health/ready").then().statusCode(503);
         given().get("/q/health/live").then().statusCode(200);
+    }
+
+    private record Timed(Response response, long millis) {
+    }
+
+    /** Sends the operation as an admin would, with the spec's own example body, and times the answer. */
+    private static Timed send(OpenApiContract.Operation operation, String path) {
+        var request = given().auth().oauth2(ApiKeyTest.ADMIN).header("If-Match", "\"r1\"")
+                .header("Idempotency-Key", "database-down-" + operation.id());
+        if (operation.node().has("requestBody")) {
+            // the spec's own example of the body (a body the service accepts), so no validation answers first
+            String mediaType = operation.node().path("requestBody").path("content").fieldNames().next();
+            JsonNode schema = operation.node().path("requestBody").path("content").path(mediaType).path("schema");
+            JsonNode declared = schema.has("$ref") ? OpenApiContract.get().at(schema.path("$ref").asText().substring(1)) : schema;
+            JsonNode example = declared.path("examples").path(0);
+            request = request.contentType(mediaType).body(example.isMissingNode() ? "{}" : example.toString());
+        }
+        long start = System.nanoTime();
+        Response r = request.request(operation.method(), path);
+        return new Timed(r, (System.nanoTime() - start) / 1_000_000);
     }
 }
