@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.surveillanceoversight.tools.PackagedService;
 
 import java.io.IOException;
@@ -55,13 +55,9 @@ class DeployFilesIT {
     private static final Path APP = Path.of("target", "quarkus-app");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Z_][A-Z0-9_]*)(?:[:?-][^}]*)?}");
-    private final PackagedService service = new PackagedService();
+    @RegisterExtension
+    final PackagedService service = new PackagedService();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        service.stopAll();
-    }
 
     /** The Dockerfile's instructions, continuation lines joined, comments dropped. */
     static List<String[]> instructions(Path dockerfile) throws IOException {
@@ -257,35 +253,29 @@ class DeployFilesIT {
         Map<String, String> values = new HashMap<>(envFile(DEPLOY.resolve(".env.example")));
         values.put("POSTGRES_PASSWORD", HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(12)));
         values.put("OVERSIGHT_BOOTSTRAP_ADMIN_KEY", HexFormat.of().formatHex(new java.security.SecureRandom().generateSeed(32)));
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(true)
-                .setLocaleConfig("locale", "C.UTF-8").setLocaleConfig("encoding", "UTF8").start();
-        try {
-            try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("create user " + values.get("POSTGRES_USER") + " with password '" + values.get("POSTGRES_PASSWORD") + "'");
-                s.execute("create database oversight owner " + values.get("POSTGRES_USER"));
-            }
-            JsonNode api = YAML.readTree(DEPLOY.resolve("compose.yaml").toFile()).path("services").path("api");
-            Map<String, String> environment = new HashMap<>();
-            api.path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), substitute(e.getValue().asText(), values)
-                    // the compose network's host name "db" is this machine's embedded PostgreSQL here
-                    .replace("//db:5432/", "//localhost:" + postgres.getPort() + "/")));
-            int port = PackagedService.freePort();
-            Path log = Files.createTempFile("deploy-files", ".log");
-            service.start(port, environment, log);
-
-            String healthPath = healthPath(one(instructions(DEPLOY.resolve("Dockerfile.jvm")), "HEALTHCHECK"));
-            HttpResponse<String> ready = awaitReady(port, healthPath, log);
-            assertTrue(ready.body().contains("\"UP\""), ready.body());
-            HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/api-keys/me"))
-                    .header("Authorization", "Bearer " + values.get("OVERSIGHT_BOOTSTRAP_ADMIN_KEY")).build(), HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, me.statusCode(), "the bootstrap key from the env file works: " + me.body());
-            assertTrue(me.body().contains("\"admin\""), me.body());
-            String output = Files.readString(log);
-            assertFalse(output.contains("embedded PostgreSQL on port"), "the service used the configured database, not an embedded one");
-        } finally {
-            service.stopAll();
-            postgres.close();
+        EmbeddedPostgres postgres = service.postgres();
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("create user " + values.get("POSTGRES_USER") + " with password '" + values.get("POSTGRES_PASSWORD") + "'");
+            s.execute("create database oversight owner " + values.get("POSTGRES_USER"));
         }
+        JsonNode api = YAML.readTree(DEPLOY.resolve("compose.yaml").toFile()).path("services").path("api");
+        Map<String, String> environment = new HashMap<>();
+        api.path("environment").fields().forEachRemaining(e -> environment.put(e.getKey(), substitute(e.getValue().asText(), values)
+                // the compose network's host name "db" is this machine's embedded PostgreSQL here
+                .replace("//db:5432/", "//localhost:" + postgres.getPort() + "/")));
+        int port = PackagedService.freePort();
+        Path log = Files.createTempFile("deploy-files", ".log");
+        service.start(port, environment, log);
+
+        String healthPath = healthPath(one(instructions(DEPLOY.resolve("Dockerfile.jvm")), "HEALTHCHECK"));
+        HttpResponse<String> ready = awaitReady(port, healthPath, log);
+        assertTrue(ready.body().contains("\"UP\""), ready.body());
+        HttpResponse<String> me = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/api-keys/me"))
+                .header("Authorization", "Bearer " + values.get("OVERSIGHT_BOOTSTRAP_ADMIN_KEY")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, me.statusCode(), "the bootstrap key from the env file works: " + me.body());
+        assertTrue(me.body().contains("\"admin\""), me.body());
+        String output = Files.readString(log);
+        assertFalse(output.contains("embedded PostgreSQL on port"), "the service used the configured database, not an embedded one");
     }
 
     private static String substitute(String value, Map<String, String> values) {

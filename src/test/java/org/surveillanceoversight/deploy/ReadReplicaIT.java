@@ -3,8 +3,8 @@ package org.surveillanceoversight.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.surveillanceoversight.tools.PackagedService;
 import org.surveillanceoversight.tools.PostgresProcesses;
 
@@ -58,27 +58,12 @@ class ReadReplicaIT {
 
     private static final String ADMIN_KEY = "read-replica-test-admin-key-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final PackagedService service = new PackagedService();
+    @RegisterExtension
+    final PackagedService service = new PackagedService();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedPostgres zonky;
-    private Process standby;
-    private Process restartedPrimary;
     private int port;
     private int portB;
-
-    @AfterEach
-    void stop() throws Exception {
-        service.stopAll();
-        for (Process p : new Process[] {standby, restartedPrimary}) {
-            if (p != null) {
-                p.destroy();
-                p.waitFor(30, TimeUnit.SECONDS);
-            }
-        }
-        if (zonky != null) {
-            zonky.close();
-        }
-    }
 
     @Test
     void readsFromTheReplicaWritesToThePrimaryThroughOutageAndSwitchover() throws Exception {
@@ -86,11 +71,11 @@ class ReadReplicaIT {
         Path standbyData = primaryData.resolveSibling(primaryData.getFileName() + "-standby");
         int primaryPort = PackagedService.freePort();
         int standbyPort = PackagedService.freePort();
-        zonky = EmbeddedPostgres.builder().setDataDirectory(primaryData).setCleanDataDirectory(false)
+        zonky = service.closeAfterwards(EmbeddedPostgres.builder().setDataDirectory(primaryData).setCleanDataDirectory(false)
                 .setRegisterShutdownHook(false).setPort(primaryPort)
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on").setServerConfig("full_page_writes", "on")
                 .setServerConfig("wal_level", "replica").setServerConfig("max_wal_senders", "4").setServerConfig("wal_keep_size", "512MB")
-                .setLocaleConfig("locale", "C.UTF-8").setLocaleConfig("encoding", "UTF8").start();
+                .setLocaleConfig("locale", "C.UTF-8").setLocaleConfig("encoding", "UTF8").start());
         try (Connection c = zonky.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("create database oversight");
         }
@@ -126,8 +111,8 @@ class ReadReplicaIT {
         aLaggingReplicaServesReadsAndNoWriteIsLost(standbyPort, deployment, source);
         readsGoOnWhileThePrimaryIsDown(primaryData, deployment, source);
         // the primary back (after a crash, as in an outage), then the planned switchover
-        restartedPrimary = new ProcessBuilder(primaryCommand).redirectErrorStream(true)
-                .redirectOutput(primaryData.resolveSibling(primaryData.getFileName() + "-restarted.log").toFile()).start();
+        service.keep(new ProcessBuilder(primaryCommand).redirectErrorStream(true)
+                .redirectOutput(primaryData.resolveSibling(primaryData.getFileName() + "-restarted.log").toFile()).start());
         await("writes after the primary came back", () -> create("[test] after the outage", UUID.randomUUID().toString()).statusCode() == 201 ? "" : null);
         switchover(primaryData, standbyPort, deployment, source);
     }
@@ -237,7 +222,6 @@ class ReadReplicaIT {
         Thread.sleep(2_000);
         long stopping = System.nanoTime();
         PostgresProcesses.stopCleanly(PostgresProcesses.postmaster(primaryData));
-        restartedPrimary = null;
         try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + standbyPort + "/oversight?user=postgres");
              Statement s = c.createStatement(); ResultSet r = s.executeQuery("select pg_promote(true, 60)")) {
             r.next();
@@ -299,8 +283,8 @@ class ReadReplicaIT {
         Files.writeString(standbyData.resolve("postgresql.auto.conf"), "primary_conninfo = 'host=127.0.0.1 port=" + primaryPort
                 + " user=postgres application_name=read-replica-it'\n", java.nio.file.StandardOpenOption.APPEND,
                 java.nio.file.StandardOpenOption.CREATE);
-        standby = new ProcessBuilder(PostgresProcesses.withDataAndPort(primaryCommand, standbyData, standbyPort))
-                .redirectErrorStream(true).redirectOutput(standbyData.resolveSibling(standbyData.getFileName() + ".log").toFile()).start();
+        service.keep(new ProcessBuilder(PostgresProcesses.withDataAndPort(primaryCommand, standbyData, standbyPort))
+                .redirectErrorStream(true).redirectOutput(standbyData.resolveSibling(standbyData.getFileName() + ".log").toFile()).start());
         await("the standby streaming", () -> {
             try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + standbyPort + "/postgres?user=postgres");
                  Statement s = c.createStatement(); ResultSet r = s.executeQuery("select pg_is_in_recovery(), "

@@ -3,8 +3,8 @@ package org.surveillanceoversight.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.surveillanceoversight.tools.PackagedService;
 
 import java.io.IOException;
@@ -48,26 +48,14 @@ class ReplicasIT {
     private static final String ADMIN_KEY = "replicas-test-admin-key-0123456789abcdef";
     private static final int PER_KEY = 200;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final PackagedService service = new PackagedService();
+    @RegisterExtension
+    final PackagedService service = new PackagedService();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private EmbeddedPostgres postgres;
 
-    @AfterEach
-    void stop() throws Exception {
-        service.stopAll();
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
-
     @Test
     void twoReplicasOnOneDatabaseShareEverything() throws Exception {
-        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(true)
-                .setLocaleConfig("locale", "C.UTF-8").setLocaleConfig("encoding", "UTF8").start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("create database oversight");
-            s.execute("create database baseline");
-        }
+        postgres = service.postgres("oversight", "baseline");
         int a = PackagedService.freePort();
         int b = PackagedService.freePort();
         int alone = PackagedService.freePort();

@@ -1,7 +1,7 @@
 package org.surveillanceoversight.embedded;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.surveillanceoversight.tools.PackagedService;
 
 import java.io.IOException;
@@ -36,12 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class EmbeddedDefaultIT {
 
     private static final Pattern PORT = Pattern.compile("embedded PostgreSQL on port (\\d+)");
-    private final PackagedService service = new PackagedService();
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        service.stopAll();
-    }
+    @RegisterExtension
+    final PackagedService service = new PackagedService();
 
     @Test
     void keepsItsDataAcrossAStopAndAStart() throws Exception {

@@ -3,8 +3,8 @@ package org.surveillanceoversight.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.surveillanceoversight.tools.ExternalTools;
 import org.surveillanceoversight.tools.PackagedService;
 
@@ -15,8 +15,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,24 +35,15 @@ public class BackupRestoreIT {
 
     private static final String ADMIN_KEY = "backup-test-admin-key-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final PackagedService service = new PackagedService();
+    @RegisterExtension
+    final PackagedService service = new PackagedService();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        service.stopAll();
-    }
 
     @Test
     void aDumpRestoredIntoAFreshDatabaseServesTheSameRecordsKeysAndFeed() throws Exception {
         ExternalTools.require("pg_dump", "PostgreSQL's client tools");
         ExternalTools.require("pg_restore", "PostgreSQL's client tools");
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(true)
-                .setLocaleConfig("locale", "C.UTF-8").setLocaleConfig("encoding", "UTF8").start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("create database oversight");
-            s.execute("create database restored");
-        }
+        EmbeddedPostgres postgres = service.postgres("oversight", "restored");
         int pgPort = postgres.getPort();
         int first = PackagedService.freePort();
         launch(first, pgPort, "oversight");

@@ -3,8 +3,8 @@ package org.surveillanceoversight.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.surveillanceoversight.tools.PackagedService;
 import org.surveillanceoversight.tools.PostgresProcesses;
 import org.surveillanceoversight.tools.ServiceLogs;
@@ -53,18 +53,14 @@ public class DatabaseOutageIT {
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(5);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PackagedService service = new PackagedService();
+    @RegisterExtension
+    final PackagedService service = new PackagedService();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private int port;
 
     /** One request's outcome, as a client saw it; status -1 when it got no answer in time. */
     record Outcome(String kind, int status, long millis, String contentType, String retryAfter, String body,
                    String key, String title) {
-    }
-
-    @AfterEach
-    void stopAll() throws InterruptedException {
-        service.stopAll();
     }
 
     @Test

@@ -3,8 +3,8 @@ package org.surveillanceoversight.faults;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.surveillanceoversight.tools.PackagedService;
 import org.surveillanceoversight.tools.ServiceLogs;
 
@@ -39,24 +39,13 @@ class ShutdownIT {
 
     private static final String ADMIN_KEY = "shutdown-test-admin-key-0123456789abcdef";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final PackagedService service = new PackagedService();
+    @RegisterExtension
+    final PackagedService service = new PackagedService();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private EmbeddedPostgres postgres;
-
-    @AfterEach
-    void stop() throws Exception {
-        service.stopAll();
-        if (postgres != null) {
-            postgres.close();
-        }
-    }
 
     @Test
     void aRequestInFlightFinishesAfterSigterm() throws Exception {
-        postgres = EmbeddedPostgres.builder().setLocaleConfig("locale", "C.UTF-8").setLocaleConfig("encoding", "UTF8").start();
-        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-            s.execute("create database oversight");
-        }
+        EmbeddedPostgres postgres = service.postgres("oversight");
         int port = PackagedService.freePort();
         Path log = Files.createTempFile("shutdown-service", ".log");
         Process process = service.start(port, Map.of(
