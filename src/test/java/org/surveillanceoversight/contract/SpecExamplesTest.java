@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -74,10 +75,11 @@ public class SpecExamplesTest {
                 problems.add(name + ": " + e.getMessage());
             }
             JsonNode value = example.path("value");
-            if (OpenApiContract.get().at("/components/schemas/" + name).isMissingNode()) {
-                problems.add(name + ": the spec has no such schema");
+            Optional<String> schema = schemaOf(name, value, problems);
+            if (schema.isEmpty()) {
+                problems.add(name + ": the spec has no such schema, nor an operation with a request body");
             } else if (!value.isMissingNode() && !value.isNull()) {
-                List<String> errors = OpenApiContract.get().validate("/components/schemas/" + name, value);
+                List<String> errors = OpenApiContract.get().validate(schema.get(), value);
                 if (!errors.isEmpty()) {
                     problems.add(name + ": the example breaks its own schema: " + errors);
                 }
@@ -101,6 +103,24 @@ public class SpecExamplesTest {
             }
         });
         assertTrue(missing.isEmpty(), "schemas without an example (add one to " + EXAMPLES + "): " + missing);
+    }
+
+    /**
+     * Where the example's schema is: a schema of that name, or the request body's schema of the operation
+     * of that ID, whose request example in the spec must then be this one.
+     */
+    private static Optional<String> schemaOf(String name, JsonNode value, List<String> problems) {
+        if (!OpenApiContract.get().at("/components/schemas/" + name).isMissingNode()) {
+            return Optional.of("/components/schemas/" + name);
+        }
+        return OpenApiContract.get().operations().stream().filter(o -> o.id().equals(name) && o.node().has("requestBody"))
+                .findFirst().map(o -> {
+                    JsonNode media = o.node().path("requestBody").path("content").path("application/json");
+                    if (!media.path("examples").path(name).path("value").equals(value)) {
+                        problems.add(name + ": the spec's request example of " + name + " is not this one");
+                    }
+                    return media.path("schema").path("$ref").asText().substring(1);
+                });
     }
 
     /** Sends a body: a PUT, PATCH or retraction with the record's current ETag; it must be accepted. */

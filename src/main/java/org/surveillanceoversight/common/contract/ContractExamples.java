@@ -3,8 +3,10 @@ package org.surveillanceoversight.common.contract;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.smallrye.openapi.OpenApiFilter;
+import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 import java.io.IOException;
@@ -13,13 +15,16 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Gives every schema of the contract an example that is a real answer of the service or a body it
  * accepts, from contract-examples.json (SpecExamplesTest checks each against a service on a fresh
  * database). A schema nested in an example gets the value found at its place, so a Citation's
  * example is a citation of the Deployment example; an enumeration no example reaches gets its
- * first value.
+ * first value. An entry named after an operation instead (createDeployment) is that operation's
+ * request example, for a body its schema's example is not: an input schema's example replaces a
+ * record, so its parts carry their IDs, which a create must leave out.
  */
 @OpenApiFilter(value = OpenApiFilter.RunStage.BUILD, priority = -10)
 public class ContractExamples implements OASFilter {
@@ -35,6 +40,10 @@ public class ContractExamples implements OASFilter {
             Schema schema = schemas.get(name);
             if (schema != null && example.get("value") != null) {
                 schema.setExamples(List.of(example.get("value")));
+            } else if (schema == null && example.get("value") != null) {
+                operation(openAPI, name).ifPresent(operation -> operation.getRequestBody().getContent().getMediaTypes()
+                        .values().forEach(media -> media.setExamples(Map.of(name, OASFactory.createExample()
+                                .summary(String.valueOf(example.get("summary"))).value(example.get("value"))))));
             }
         });
         examples.forEach((name, example) -> {
@@ -47,6 +56,13 @@ public class ContractExamples implements OASFilter {
                 schema.setExamples(List.of(schema.getEnumeration().get(0)));
             }
         });
+    }
+
+    private static Optional<Operation> operation(OpenAPI openAPI, String operationId) {
+        return openAPI.getPaths().getPathItems().values().stream()
+                .flatMap(item -> item.getOperations().values().stream())
+                .filter(operation -> operationId.equals(operation.getOperationId()) && operation.getRequestBody() != null)
+                .findFirst();
     }
 
     /** Walks a value along its schema; each referenced schema without an example takes the value at its place. */
