@@ -207,7 +207,7 @@ class SeedWriter {
         List<FinancingInput> financing = orEmpty(s.financing()).stream()
                 .sorted(Comparator.comparing((FinancingSeed f) -> f.trancheOf() != null))
                 .map(f -> new FinancingInput(SeedIds.of("financing", key + "/" + f.key()),
-                        f.trancheOf() == null ? null : SeedIds.of("financing", key + "/" + f.trancheOf()), f.instrument(),
+                        f.trancheOf() == null ? null : SeedIds.of("financing", key + "/" + f.trancheOf()), null, f.instrument(),
                         f.description(), f.lender(), f.lenderCountry(), f.borrower(), f.amount(), f.currency(),
                         f.amountUsd(), f.amountQualifier(), f.interestRatePct(), f.maturityYears(), f.gracePeriodYears(),
                         f.signedOn(), f.ratifiedOn(), f.ratifiedBy(), f.repaymentSource(),

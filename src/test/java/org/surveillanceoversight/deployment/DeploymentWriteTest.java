@@ -217,6 +217,64 @@ public class DeploymentWriteTest {
                 .body("errors.field", hasItem("camera_counts[0].id"));
     }
 
+    private static Map<String, Object> loan(String description, Integer trancheOfIndex) {
+        Map<String, Object> loan = new HashMap<>(Map.of("instrument", "loan", "description", description,
+                "citations", List.of(citation(description + " as the minutes put it."))));
+        if (trancheOfIndex != null) {
+            loan.put("tranche_of_index", trancheOfIndex);
+        }
+        return loan;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> financingNamed(List<?> financing, String description) {
+        return financing.stream().map(f -> (Map<String, Object>) f).filter(f -> description.equals(f.get("description")))
+                .findFirst().orElseThrow(() -> new AssertionError("no financing " + description + " in " + financing));
+    }
+
+    @Test
+    void aPackageAndItsTranchesAreWrittenInOneRequestByPosition() {
+        String editor = ApiKeyTest.newKey("editor");
+        Map<String, Object> body = deployment("[test] Suva camera loans " + TestRecords.RUN);
+        // the tranches come first in the list: the package is still written before them
+        body.put("financing", List.of(loan("first tranche", 2), loan("second tranche", 2), loan("the package", null)));
+        Response created = create(editor, body);
+        created.then().statusCode(201).body("financing", hasSize(3));
+        String id = created.path("id");
+        List<?> financing = created.jsonPath().getList("financing");
+        Object pkg = financingNamed(financing, "the package").get("id");
+        assertEquals(null, financingNamed(financing, "the package").get("tranche_of"));
+        assertEquals(pkg, financingNamed(financing, "first tranche").get("tranche_of"));
+        assertEquals(pkg, financingNamed(financing, "second tranche").get("tranche_of"));
+        given().get("/api/v1/deployments/" + id).then().statusCode(200).body("financing.tranche_of", hasItem(pkg));
+
+        // the input form names the package by its ID; a replace adds a new package and a tranche of it by position
+        Map<String, Object> input = inputOf(id);
+        List<Object> again = new ArrayList<>((List<?>) input.get("financing"));
+        assertEquals(pkg, financingNamed(again, "first tranche").get("tranche_of"));
+        assertEquals(null, financingNamed(again, "first tranche").get("tranche_of_index"));
+        again.add(loan("a tranche of the second package", again.size() + 1));
+        again.add(loan("the second package", null));
+        input.put("financing", again);
+        input.put("change_reason", "a second loan package from the council minutes");
+        Response replaced = given().auth().oauth2(editor).contentType("application/json")
+                .header("If-Match", created.header("ETag")).body(input).put("/api/v1/deployments/" + id);
+        replaced.then().statusCode(200).body("financing", hasSize(5));
+        List<?> five = replaced.jsonPath().getList("financing");
+        assertEquals(financingNamed(five, "the second package").get("id"),
+                financingNamed(five, "a tranche of the second package").get("tranche_of"));
+        assertEquals(pkg, financingNamed(five, "second tranche").get("tranche_of"));
+
+        // a cycle is refused with the fields named, and changes nothing
+        input.put("financing", List.of(loan("one", 1), loan("two", 0)));
+        given().auth().oauth2(editor).contentType("application/json").header("If-Match", replaced.header("ETag"))
+                .body(input).put("/api/v1/deployments/" + id).then().statusCode(422)
+                .body("errors.field", hasItem("financing[0].tranche_of_index"))
+                .body("errors.field", hasItem("financing[1].tranche_of_index"));
+        given().get("/api/v1/deployments/" + id).then().statusCode(200).header("ETag", replaced.header("ETag"))
+                .body("financing", hasSize(5));
+    }
+
     @Test
     void aMergePatchChangesOnlyWhatItNames() {
         String editor = ApiKeyTest.newKey("editor");

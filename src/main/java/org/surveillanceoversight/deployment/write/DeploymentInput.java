@@ -97,8 +97,13 @@ public record DeploymentInput(
 
     @Schema(name = "FinancingInput")
     public record FinancingInput(UUID id,
-                                 @Schema(description = "Another financing of this deployment that this is a tranche of")
+                                 @Schema(description = "Another current financing of this deployment that this is a tranche of")
                                  UUID trancheOf,
+                                 @Schema(description = "The position (from 0) in this request's `financing` of the financing that this "
+                                         + "is a tranche of: for a package that is new in the same request, which has no ID yet. "
+                                         + "Give `tranche_of` or this, not both; the deployment's answer and its input show the "
+                                         + "package's ID in `tranche_of`.")
+                                 @PositiveOrZero Integer trancheOfIndex,
                                  @NotNull Financing.Instrument instrument,
                                  @Size(max = 2000) String description,
                                  @Size(max = 300) String lender,

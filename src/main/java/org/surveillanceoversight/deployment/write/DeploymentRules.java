@@ -112,6 +112,7 @@ public final class DeploymentRules {
         for (int i = 0; i < financing.size(); i++) {
             financing("financing[" + i + "]", financing.get(i), tranches);
         }
+        tranchesByPosition(financing);
         if (in.oversight() != null) {
             oversight(in.oversight());
         }
@@ -253,6 +254,43 @@ public final class DeploymentRules {
         if (f.trancheOf() != null && (f.trancheOf().equals(f.id()) || !tranches.contains(f.trancheOf()))) {
             errors.add(new FieldError(at + ".tranche_of", "is not another current financing of this deployment"));
         }
+    }
+
+    /**
+     * A tranche_of_index names another financing of the same list, alone (not with tranche_of), and
+     * following those positions never leads back where it started (the package is written first).
+     */
+    private void tranchesByPosition(List<FinancingInput> financing) {
+        for (int i = 0; i < financing.size(); i++) {
+            Integer position = financing.get(i).trancheOfIndex();
+            String at = "financing[" + i + "].tranche_of_index";
+            if (position == null) {
+                continue;
+            }
+            if (financing.get(i).trancheOf() != null) {
+                errors.add(new FieldError(at, "must be left out with tranche_of: give one of them"));
+            } else if (position < 0 || position >= financing.size() || position == i) {
+                errors.add(new FieldError(at, "is not the position of another financing in this list"));
+            } else if (inCycle(financing, i)) {
+                errors.add(new FieldError(at, "makes a cycle of tranches"));
+            }
+        }
+    }
+
+    /** Whether following tranche_of_index from this financing comes back to it. */
+    private static boolean inCycle(List<FinancingInput> financing, int start) {
+        int at = start;
+        for (int step = 0; step < financing.size(); step++) {
+            Integer next = financing.get(at).trancheOfIndex();
+            if (next == null || next < 0 || next >= financing.size()) {
+                return false;
+            }
+            at = next;
+            if (at == start) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void dates(String at, String fromName, String from, String toName, String to) {

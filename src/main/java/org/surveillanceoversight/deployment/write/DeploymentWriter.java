@@ -36,6 +36,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -188,9 +189,12 @@ public class DeploymentWriter extends RecordWriter<Deployment, DeploymentInput> 
             c.untilPrecision = PartialDate.precisionOf(until);
             c.note = x.note();
         }, actor, reason, partIds.chosenByWriter());
-        claims.reconcile(in.financing(), d.financing, ClaimType.financing, Financing::new, (f, x) -> {
+        List<FinancingInput> financing = orEmpty(in.financing());
+        Map<FinancingInput, UUID> written = new IdentityHashMap<>();
+        claims.reconcile(packagesFirst(financing), d.financing, ClaimType.financing, Financing::new, (f, x) -> {
+            written.put(x, f.id);
             f.deployment = d;
-            f.trancheOf = x.trancheOf();
+            f.trancheOf = x.trancheOfIndex() == null ? x.trancheOf() : written.get(financing.get(x.trancheOfIndex()));
             f.instrument = x.instrument();
             f.description = x.description();
             f.lender = x.lender();
@@ -224,6 +228,30 @@ public class DeploymentWriter extends RecordWriter<Deployment, DeploymentInput> 
             }
         }, actor, reason, partIds.chosenByWriter());
         oversight(d, in.oversight(), actor, reason, partIds);
+    }
+
+    /**
+     * The financing in an order where a package named by position (tranche_of_index) comes before
+     * its tranches, so it has its ID, and its row, when they are written. The rules refuse cycles.
+     */
+    static List<FinancingInput> packagesFirst(List<FinancingInput> financing) {
+        List<FinancingInput> ordered = new ArrayList<>();
+        Set<Integer> placed = new HashSet<>();
+        for (int i = 0; i < financing.size(); i++) {
+            place(financing, i, placed, ordered);
+        }
+        return ordered;
+    }
+
+    private static void place(List<FinancingInput> financing, int i, Set<Integer> placed, List<FinancingInput> ordered) {
+        if (!placed.add(i)) {
+            return;
+        }
+        Integer parent = financing.get(i).trancheOfIndex();
+        if (parent != null) {
+            place(financing, parent, placed, ordered);
+        }
+        ordered.add(financing.get(i));
     }
 
     /**
@@ -300,7 +328,7 @@ public class DeploymentWriter extends RecordWriter<Deployment, DeploymentInput> 
                         c.capabilityCode, c.evidenceLevel, PartialDate.format(c.sinceOn, c.sincePrecision),
                         PartialDate.format(c.untilOn, c.untilPrecision), c.note, cited.getOrDefault(c.id, List.of())))
                         .toList(),
-                d.financing.stream().filter(PublishableRecord::isPublished).map(f -> new FinancingInput(f.id, f.trancheOf,
+                d.financing.stream().filter(PublishableRecord::isPublished).map(f -> new FinancingInput(f.id, f.trancheOf, null,
                         f.instrument, f.description, f.lender, f.lenderCountry == null ? null : f.lenderCountry.code,
                         f.borrower, f.amount, f.currency, f.amountUsd, f.amountQualifier, f.interestRatePct,
                         f.maturityYears, f.gracePeriodYears, PartialDate.format(f.signedOn, f.signedPrecision),

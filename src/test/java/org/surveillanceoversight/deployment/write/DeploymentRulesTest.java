@@ -196,6 +196,33 @@ class DeploymentRulesTest {
     }
 
     @Test
+    void aTrancheNamesItsPackageByPositionAloneWithoutACycle() {
+        Map<String, Object> in = valid();
+        in.put("financing", List.of(
+                cited(Map.of("instrument", "loan", "tranche_of_index", 2)),
+                cited(Map.of("instrument", "loan", "tranche_of_index", 2)),
+                cited(Map.of("instrument", "loan")),
+                cited(Map.of("instrument", "loan", "tranche_of_index", 3)),
+                cited(Map.of("instrument", "loan", "tranche_of_index", 10)),
+                cited(Map.of("instrument", "loan", "tranche_of_index", 2, "tranche_of", UUID.randomUUID().toString())),
+                cited(Map.of("instrument", "loan", "tranche_of_index", 7)),
+                cited(Map.of("instrument", "loan", "tranche_of_index", 8)),
+                cited(Map.of("instrument", "loan", "tranche_of_index", 6)),
+                cited(Map.of("instrument", "loan", "tranche_of_index", 6))));
+        Map<String, String> errors = errors(in);
+        assertEquals(null, errors.get("financing[0].tranche_of_index"), "a tranche listed before its package");
+        assertEquals(null, errors.get("financing[1].tranche_of_index"));
+        assertEquals("is not the position of another financing in this list", errors.get("financing[3].tranche_of_index"));
+        assertEquals("is not the position of another financing in this list", errors.get("financing[4].tranche_of_index"));
+        assertEquals("must be left out with tranche_of: give one of them", errors.get("financing[5].tranche_of_index"));
+        for (int i : new int[] {6, 7, 8}) {
+            assertEquals("makes a cycle of tranches", errors.get("financing[" + i + "].tranche_of_index"), "financing[" + i + "]");
+        }
+        assertEquals(null, errors.get("financing[9].tranche_of_index"), "a tranche of a cycle is not in it");
+        assertEquals(6, errors.keySet().stream().filter(k -> k.endsWith("tranche_of_index")).count(), errors.toString());
+    }
+
+    @Test
     void aPartWithAnIdMustBeACurrentPartListedOnce() {
         UUID current = UUID.randomUUID();
         Map<String, Object> in = valid();
