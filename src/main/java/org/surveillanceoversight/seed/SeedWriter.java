@@ -203,9 +203,8 @@ class SeedWriter {
         List<CapabilityInput> capabilities = orEmpty(s.capabilities()).stream().map(c -> new CapabilityInput(
                 SeedIds.of("deployment_capability", key + "/" + c.code()), c.code(), c.evidenceLevel(), c.sinceOn(),
                 c.untilOn(), c.note(), citations(c.citations(), at + ".capabilities " + c.code()))).toList();
-        // a tranche's parent is written first
+        // the writer writes each package before its tranches
         List<FinancingInput> financing = orEmpty(s.financing()).stream()
-                .sorted(Comparator.comparing((FinancingSeed f) -> f.trancheOf() != null))
                 .map(f -> new FinancingInput(SeedIds.of("financing", key + "/" + f.key()),
                         f.trancheOf() == null ? null : SeedIds.of("financing", key + "/" + f.trancheOf()), null, f.instrument(),
                         f.description(), f.lender(), f.lenderCountry(), f.borrower(), f.amount(), f.currency(),

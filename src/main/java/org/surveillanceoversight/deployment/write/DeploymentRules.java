@@ -15,6 +15,7 @@ import org.surveillanceoversight.source.CitationInput;
 import org.surveillanceoversight.source.Claims.Part;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -105,10 +106,11 @@ public final class DeploymentRules {
         capabilities(orEmpty(in.capabilities()));
         statusHistory(orEmpty(in.statusHistory()));
         List<FinancingInput> financing = orEmpty(in.financing());
-        Set<UUID> tranches = new HashSet<>(target.parts("financing"));
-        if (target.seeded()) {
-            financing.stream().map(FinancingInput::id).filter(Objects::nonNull).forEach(tranches::add);
-        }
+        // a package must stay: a current financing this request lists (one left out is retracted by it)
+        Set<UUID> listed = new HashSet<>();
+        financing.stream().map(FinancingInput::id).filter(Objects::nonNull).forEach(listed::add);
+        Set<UUID> tranches = new HashSet<>(target.seeded() ? listed : target.parts("financing"));
+        tranches.retainAll(listed);
         for (int i = 0; i < financing.size(); i++) {
             financing("financing[" + i + "]", financing.get(i), tranches);
         }
@@ -252,40 +254,59 @@ public final class DeploymentRules {
         }
         dates(at, "signed_on", f.signedOn(), "ratified_on", f.ratifiedOn());
         if (f.trancheOf() != null && (f.trancheOf().equals(f.id()) || !tranches.contains(f.trancheOf()))) {
-            errors.add(new FieldError(at + ".tranche_of", "is not another current financing of this deployment"));
+            errors.add(new FieldError(at + ".tranche_of", "is not another current financing of this deployment that this request keeps"));
         }
     }
 
     /**
      * A tranche_of_index names another financing of the same list, alone (not with tranche_of), and
-     * following those positions never leads back where it started (the package is written first).
+     * following the packages named, by position or by ID, never leads back where it started.
      */
     private void tranchesByPosition(List<FinancingInput> financing) {
+        Integer[] parents = parents(financing);
         for (int i = 0; i < financing.size(); i++) {
-            Integer position = financing.get(i).trancheOfIndex();
-            String at = "financing[" + i + "].tranche_of_index";
-            if (position == null) {
-                continue;
-            }
-            if (financing.get(i).trancheOf() != null) {
-                errors.add(new FieldError(at, "must be left out with tranche_of: give one of them"));
-            } else if (position < 0 || position >= financing.size() || position == i) {
-                errors.add(new FieldError(at, "is not the position of another financing in this list"));
-            } else if (inCycle(financing, i)) {
+            FinancingInput f = financing.get(i);
+            String at = "financing[" + i + "]." + (f.trancheOfIndex() == null ? "tranche_of" : "tranche_of_index");
+            String wrong = f.trancheOfIndex() == null ? null
+                    : f.trancheOf() != null ? "is given with tranche_of: give only one of them"
+                    : f.trancheOfIndex() < 0 || f.trancheOfIndex() >= financing.size() || f.trancheOfIndex() == i
+                    ? "is not the position of another financing in this list" : null;
+            if (wrong != null) {
+                errors.add(new FieldError(at, wrong));
+            } else if (inCycle(parents, i) && errors.stream().noneMatch(e -> e.field().equals(at))) {
                 errors.add(new FieldError(at, "makes a cycle of tranches"));
             }
         }
     }
 
-    /** Whether following tranche_of_index from this financing comes back to it. */
-    private static boolean inCycle(List<FinancingInput> financing, int start) {
-        int at = start;
-        for (int step = 0; step < financing.size(); step++) {
-            Integer next = financing.get(at).trancheOfIndex();
-            if (next == null || next < 0 || next >= financing.size()) {
+    /**
+     * The position in the list of the package each financing names, by tranche_of_index or by the ID
+     * in tranche_of of another financing listed; null when it names none there (or a position outside).
+     */
+    static Integer[] parents(List<FinancingInput> financing) {
+        Map<UUID, Integer> positions = new HashMap<>();
+        for (int i = 0; i < financing.size(); i++) {
+            if (financing.get(i).id() != null) {
+                positions.putIfAbsent(financing.get(i).id(), i);
+            }
+        }
+        Integer[] parents = new Integer[financing.size()];
+        for (int i = 0; i < financing.size(); i++) {
+            Integer position = financing.get(i).trancheOfIndex();
+            parents[i] = position != null ? (position >= 0 && position < financing.size() ? position : null)
+                    : financing.get(i).trancheOf() == null ? null : positions.get(financing.get(i).trancheOf());
+        }
+        return parents;
+    }
+
+    /** Whether following the packages named from this financing comes back to it. */
+    private static boolean inCycle(Integer[] parents, int start) {
+        Integer at = start;
+        for (int step = 0; step < parents.length; step++) {
+            at = parents[at];
+            if (at == null) {
                 return false;
             }
-            at = next;
             if (at == start) {
                 return true;
             }

@@ -231,25 +231,26 @@ public class DeploymentWriter extends RecordWriter<Deployment, DeploymentInput> 
     }
 
     /**
-     * The financing in an order where a package named by position (tranche_of_index) comes before
+     * The financing in an order where each package listed (named by position, or by ID) comes before
      * its tranches, so it has its ID, and its row, when they are written. The rules refuse cycles.
      */
     static List<FinancingInput> packagesFirst(List<FinancingInput> financing) {
+        Integer[] parents = DeploymentRules.parents(financing);
         List<FinancingInput> ordered = new ArrayList<>();
         Set<Integer> placed = new HashSet<>();
         for (int i = 0; i < financing.size(); i++) {
-            place(financing, i, placed, ordered);
+            place(financing, parents, i, placed, ordered);
         }
         return ordered;
     }
 
-    private static void place(List<FinancingInput> financing, int i, Set<Integer> placed, List<FinancingInput> ordered) {
+    private static void place(List<FinancingInput> financing, Integer[] parents, int i, Set<Integer> placed,
+                              List<FinancingInput> ordered) {
         if (!placed.add(i)) {
             return;
         }
-        Integer parent = financing.get(i).trancheOfIndex();
-        if (parent != null) {
-            place(financing, parent, placed, ordered);
+        if (parents[i] != null) {
+            place(financing, parents, parents[i], placed, ordered);
         }
         ordered.add(financing.get(i));
     }

@@ -192,7 +192,8 @@ class DeploymentRulesTest {
         assertEquals("is required with an amount", errors.get("financing[0].amount_qualifier"));
         assertEquals("is not an ISO 3166-1 alpha-2 country code", errors.get("financing[0].lender_country"));
         assertEquals("is longer than maturity_years", errors.get("financing[0].grace_period_years"));
-        assertEquals("is not another current financing of this deployment", errors.get("financing[0].tranche_of"));
+        assertEquals("is not another current financing of this deployment that this request keeps",
+                errors.get("financing[0].tranche_of"));
     }
 
     @Test
@@ -214,12 +215,45 @@ class DeploymentRulesTest {
         assertEquals(null, errors.get("financing[1].tranche_of_index"));
         assertEquals("is not the position of another financing in this list", errors.get("financing[3].tranche_of_index"));
         assertEquals("is not the position of another financing in this list", errors.get("financing[4].tranche_of_index"));
-        assertEquals("must be left out with tranche_of: give one of them", errors.get("financing[5].tranche_of_index"));
+        assertEquals("is given with tranche_of: give only one of them", errors.get("financing[5].tranche_of_index"));
         for (int i : new int[] {6, 7, 8}) {
             assertEquals("makes a cycle of tranches", errors.get("financing[" + i + "].tranche_of_index"), "financing[" + i + "]");
         }
         assertEquals(null, errors.get("financing[9].tranche_of_index"), "a tranche of a cycle is not in it");
         assertEquals(6, errors.keySet().stream().filter(k -> k.endsWith("tranche_of_index")).count(), errors.toString());
+    }
+
+    @Test
+    void aTrancheOfACurrentFinancingNeedsItKeptAndNoLinkClosesACycle() {
+        UUID x = UUID.randomUUID();
+        UUID y = UUID.randomUUID();
+        Map<String, Set<UUID>> current = Map.of("financing", Set.of(x, y));
+        Map<String, Object> in = valid();
+        // the package y is left out (so retracted by this request) while its tranche x stays
+        in.put("financing", List.of(cited(Map.of("id", x.toString(), "instrument", "loan", "tranche_of", y.toString()))));
+        assertEquals("is not another current financing of this deployment that this request keeps",
+                onUpdate(in, current).get("financing[0].tranche_of"));
+        // kept, it may be named by its ID or by its position
+        in.put("financing", List.of(cited(Map.of("id", x.toString(), "instrument", "loan", "tranche_of", y.toString())),
+                cited(Map.of("id", y.toString(), "instrument", "loan")),
+                cited(Map.of("instrument", "loan", "tranche_of_index", 1))));
+        assertTrue(onUpdate(in, current).isEmpty(), onUpdate(in, current).toString());
+        // a cycle by ID, and one of an ID and a position
+        in.put("financing", List.of(cited(Map.of("id", x.toString(), "instrument", "loan", "tranche_of", y.toString())),
+                cited(Map.of("id", y.toString(), "instrument", "loan", "tranche_of", x.toString()))));
+        assertEquals("makes a cycle of tranches", onUpdate(in, current).get("financing[0].tranche_of"));
+        assertEquals("makes a cycle of tranches", onUpdate(in, current).get("financing[1].tranche_of"));
+        in.put("financing", List.of(cited(Map.of("id", x.toString(), "instrument", "loan", "tranche_of_index", 1)),
+                cited(Map.of("instrument", "loan", "tranche_of", x.toString()))));
+        Map<String, String> mixed = onUpdate(in, current);
+        assertEquals("makes a cycle of tranches", mixed.get("financing[0].tranche_of_index"));
+        assertEquals("makes a cycle of tranches", mixed.get("financing[1].tranche_of"));
+    }
+
+    private static Map<String, String> onUpdate(Map<String, Object> in, Map<String, Set<UUID>> parts) {
+        Map<String, String> byField = new HashMap<>();
+        check(in, false, parts).forEach(e -> byField.put(e.field(), e.message()));
+        return byField;
     }
 
     @Test
