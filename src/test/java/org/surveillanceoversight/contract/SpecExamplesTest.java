@@ -123,7 +123,7 @@ public class SpecExamplesTest {
                 });
     }
 
-    /** Sends a body: a PUT, PATCH or retraction with the record's current ETag; it must be accepted. */
+    /** Sends a body: a create, or a PUT, PATCH or retraction with the record's current ETag; it must be accepted. */
     private void send(String name, ObjectNode example, List<String> problems) throws IOException {
         String[] request = example.get("send").asText().split(" ", 2);
         String path = resolve(request[1]);

@@ -43,7 +43,7 @@ public class ContractExamples implements OASFilter {
             } else if (schema == null && example.get("value") != null) {
                 operation(openAPI, name).ifPresent(operation -> operation.getRequestBody().getContent().getMediaTypes()
                         .values().forEach(media -> media.setExamples(Map.of(name, OASFactory.createExample()
-                                .summary(String.valueOf(example.get("summary"))).value(example.get("value"))))));
+                                .summary((String) example.get("summary")).value(example.get("value"))))));
             }
         });
         examples.forEach((name, example) -> {

@@ -97,7 +97,7 @@ public record DeploymentInput(
 
     @Schema(name = "FinancingInput")
     public record FinancingInput(UUID id,
-                                 @Schema(description = "Another current financing of this deployment that this is a tranche of")
+                                 @Schema(description = "Another current financing of this deployment, listed in this request, that this is a tranche of")
                                  UUID trancheOf,
                                  @Schema(description = "The position (from 0) in this request's `financing` of the financing that this "
                                          + "is a tranche of: for a package that is new in the same request, which has no ID yet. "

@@ -114,7 +114,7 @@ public final class DeploymentRules {
         for (int i = 0; i < financing.size(); i++) {
             financing("financing[" + i + "]", financing.get(i), tranches);
         }
-        tranchesByPosition(financing);
+        trancheLinks(financing);
         if (in.oversight() != null) {
             oversight(in.oversight());
         }
@@ -262,18 +262,18 @@ public final class DeploymentRules {
      * A tranche_of_index names another financing of the same list, alone (not with tranche_of), and
      * following the packages named, by position or by ID, never leads back where it started.
      */
-    private void tranchesByPosition(List<FinancingInput> financing) {
+    private void trancheLinks(List<FinancingInput> financing) {
         Integer[] parents = parents(financing);
         for (int i = 0; i < financing.size(); i++) {
             FinancingInput f = financing.get(i);
-            String at = "financing[" + i + "]." + (f.trancheOfIndex() == null ? "tranche_of" : "tranche_of_index");
-            String wrong = f.trancheOfIndex() == null ? null
-                    : f.trancheOf() != null ? "is given with tranche_of: give only one of them"
-                    : f.trancheOfIndex() < 0 || f.trancheOfIndex() >= financing.size() || f.trancheOfIndex() == i
-                    ? "is not the position of another financing in this list" : null;
-            if (wrong != null) {
-                errors.add(new FieldError(at, wrong));
+            Integer position = f.trancheOfIndex();
+            String at = "financing[" + i + "]." + (position == null ? "tranche_of" : "tranche_of_index");
+            if (position != null && f.trancheOf() != null) {
+                errors.add(new FieldError(at, "is given with tranche_of: give only one of them"));
+            } else if (position != null && (position < 0 || position >= financing.size() || position == i)) {
+                errors.add(new FieldError(at, "is not the position of another financing in this list"));
             } else if (inCycle(parents, i) && errors.stream().noneMatch(e -> e.field().equals(at))) {
+                // (a tranche_of already refused for what it names is not called a cycle as well)
                 errors.add(new FieldError(at, "makes a cycle of tranches"));
             }
         }
